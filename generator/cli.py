@@ -1,0 +1,178 @@
+"""The `briefings` command: build, extract, serve, review."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .build import BuildReport, Project, StrictStop, build
+from .knowledge import KnowledgeError, load_knowledge
+
+err = Console(stderr=True, highlight=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KnowledgeError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True)
+        return 2
+    except KeyboardInterrupt:
+        err.print("interrupted: the previous site in output/ is untouched")
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefings", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    cmd = commands.add_parser("build", help="extract every seed, write briefings, publish output/")
+    mode = cmd.add_mutually_exclusive_group()
+    mode.add_argument("--keep-going", action="store_true", default=True, help="publish the good seeds (default)")
+    mode.add_argument("--strict", action="store_true", help="stop at the first seed that fails")
+    cmd.add_argument("--siteurl", help="absolute site URL for feeds and canonical links")
+    cmd.set_defaults(run=run_build)
+
+    cmd = commands.add_parser("extract", help="print the contract's records for seed files")
+    cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    cmd.add_argument("--json", action="store_true", help="JSON output (the default and only format)")
+    cmd.add_argument("--explain", action="store_true", help="also say which cues and rules fired")
+    cmd.set_defaults(run=run_extract)
+
+    cmd = commands.add_parser("serve", help="preview output/ on localhost")
+    cmd.add_argument("--port", type=int, default=8000)
+    cmd.add_argument("--bind", default="127.0.0.1")
+    cmd.set_defaults(run=run_serve)
+
+    cmd = commands.add_parser("review", help="what a maintainer should look at: unknown people, weak dates")
+    cmd.set_defaults(run=run_review)
+    return parser
+
+
+def run_build(args: argparse.Namespace) -> int:
+    project = Project(args.root)
+    with Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("extract", total=None)
+        try:
+            report = build(
+                project,
+                siteurl=args.siteurl,
+                strict=args.strict,
+                on_total=lambda n: progress.update(task, total=n),
+                on_progress=lambda n: progress.advance(task, n),
+            )
+        except StrictStop as exc:
+            err.print(f"[red]error:[/] {exc}", markup=True)
+            err.print("stopped (--strict): nothing written, output/ untouched")
+            return 1
+    _print_report(report)
+    return 1 if report.problems else 0
+
+
+def _print_report(report: BuildReport) -> None:
+    for problem in report.problems:
+        err.print(f"[red]error:[/] {problem}", markup=True, soft_wrap=True)
+    timing = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.seconds.items())
+    err.print(f"{report.summary()} ({timing})", soft_wrap=True)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from .pipeline import Extractor, display_path, process_seed
+    from .read import SeedError
+    from .overrides import OverrideError
+    from .stories import link_stories
+
+    project = Project(args.root)
+    extractor = Extractor(load_knowledge(project.content))
+    records, explanations, failed = [], [], False
+    for path in args.paths:
+        try:
+            record = process_seed(path, project.root, extractor)
+        except (SeedError, OverrideError) as exc:
+            err.print(f"error: {exc}", soft_wrap=True, markup=False)
+            failed = True
+            continue
+        records.append(record)
+        if args.explain:
+            explanations.append(_explain(extractor, path, display_path(path, project.root)))
+    records = link_stories(records)
+    out = [r.to_dict() for r in records]
+    for data, explanation in zip(out, explanations, strict=False):
+        data["explain"] = explanation
+    payload = out[0] if len(args.paths) == 1 and out else out
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    return 1 if failed else 0
+
+
+def _explain(extractor, path: Path, name: str) -> dict:
+    from .read import read_seed
+
+    _, why = extractor.explain(read_seed(path), name)
+    return {
+        "date": why.date.reason,
+        "topics": [
+            {"id": t.id, "score": t.score, "assigned": t.assigned, "cues": dict(t.cues)} for t in why.topics
+        ],
+        "mentions": [
+            {"surface": m.surface, "name": m.name, "how": m.how} for m in why.entities.mentions
+        ],
+        "near_misses": [list(n) for n in why.entities.near_misses],
+    }
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    output = Project(args.root).output
+    if not output.is_dir():
+        err.print("nothing to serve: run `briefings build` first")
+        return 1
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
+        err.print(f"serving {output} at http://{args.bind}:{args.port}/ (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from .pipeline import Extractor, display_path, list_seeds
+    from .read import SeedError, read_seed
+
+    project = Project(args.root)
+    extractor = Extractor(load_knowledge(project.content))
+    for path in list_seeds(project.seeds):
+        try:
+            record, why = extractor.explain(read_seed(path, project.content), display_path(path, project.root))
+        except SeedError as exc:
+            print(f"{exc}")
+            continue
+        notes = []
+        if record.title_source == "synthesized":
+            notes.append(f"synthesized title: {record.title}")
+        if record.date_confidence < 0.5:
+            notes.append(f"low-confidence date {record.date} ({why.date.reason})")
+        notes += [f"unknown person {name!r}: {context}" for name, context in why.entities.uncatalogued]
+        notes += [f"near miss {s!r} ~ {n} ({score:.0f})" for s, n, score in why.entities.near_misses]
+        if notes:
+            print(record.seed)
+            for note in notes:
+                print(f"  - {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The site's cross-references, computed once from the briefings' records.
+
+Pure data, no Pelican: which briefings each actor page, topic page and chronology event
+lists, who is named with whom, and which output pages a record feeds (the basis of
+incremental publishing). Every list is in a fixed order so pages come out byte-identical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..knowledge import Actor, KnowledgeBase, Topic
+
+Record = dict[str, Any]
+_SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[“\"A-Z])")
+
+
+@dataclass
+class ActorPage:
+    id: str
+    name: str
+    kind: str
+    actor: Actor | None
+    briefings: list[tuple[Record, str]] = field(default_factory=list)  # (record, sentence naming them)
+    quotes: list[tuple[Record, str]] = field(default_factory=list)  # (record, quote text)
+    named_with: list[tuple[str, int]] = field(default_factory=list)  # (actor id, briefings shared)
+    topics: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"actors/{self.id}/"
+
+
+@dataclass
+class TopicPage:
+    id: str
+    topic: Topic
+    briefings: list[Record] = field(default_factory=list)
+    leading_actors: list[tuple[str, int]] = field(default_factory=list)
+    related: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"topics/{self.id}/"
+
+
+@dataclass
+class ChronologyEvent:
+    date: str
+    precision: str
+    text: str
+    briefings: list[Record] = field(default_factory=list)
+
+
+@dataclass
+class SiteIndex:
+    actors: dict[str, ActorPage]
+    topics: dict[str, TopicPage]
+    events: list[ChronologyEvent]
+    stories: dict[str, list[Record]]
+
+    def actors_by_kind(self) -> list[tuple[str, list[ActorPage]]]:
+        groups: dict[str, list[ActorPage]] = defaultdict(list)
+        for page in self.actors.values():
+            groups[page.kind].append(page)
+        order = ["person", "organization", "country", "place"]
+        return [
+            (kind, sorted(groups[kind], key=lambda p: (-len(p.briefings), p.name)))
+            for kind in order
+            if groups[kind]
+        ]
+
+    def also_reported(self, record: Record) -> list[Record]:
+        story = record.get("story")
+        return [r for r in self.stories.get(story, []) if r["slug"] != record["slug"]] if story else []
+
+
+def newest_first(records: list[Record]) -> list[Record]:
+    return sorted(records, key=lambda r: (r.get("date") or "", r["slug"]), reverse=True)
+
+
+def build_index(records: list[Record], kb: KnowledgeBase) -> SiteIndex:
+    records = newest_first(records)
+    return SiteIndex(
+        actors=_actor_pages(records, kb),
+        topics=_topic_pages(records, kb),
+        events=_chronology_events(records),
+        stories=_stories(records),
+    )
+
+
+def _actor_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, ActorPage]:
+    pages: dict[str, ActorPage] = {}
+    together: dict[str, Counter] = defaultdict(Counter)
+    topics: dict[str, Counter] = defaultdict(Counter)
+    for record in records:
+        ids = record.get("actors") or []
+        for actor_id in ids:
+            actor = kb.by_id.get(actor_id)
+            if actor is None:
+                continue
+            page = pages.setdefault(actor_id, ActorPage(actor_id, actor.name, actor.kind, actor))
+            page.briefings.append((record, _sentence_naming(record, actor)))
+            page.quotes += [(record, q["text"]) for q in record.get("quotes") or [] if q["speaker"] == actor.name]
+            together[actor_id].update(i for i in ids if i != actor_id)
+            topics[actor_id].update(record.get("topics") or [])
+    for actor_id, page in pages.items():
+        page.named_with = _top(together[actor_id], 8)
+        page.topics = _top(topics[actor_id], 8)
+    return dict(sorted(pages.items()))
+
+
+def _topic_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, TopicPage]:
+    pages = {t.id: TopicPage(t.id, t) for t in kb.topics}
+    actors: dict[str, Counter] = defaultdict(Counter)
+    related: dict[str, Counter] = defaultdict(Counter)
+    for record in records:
+        ids = [t for t in record.get("topics") or [] if t in pages]
+        for topic_id in ids:
+            pages[topic_id].briefings.append(record)
+            actors[topic_id].update(a for a in record.get("actors") or [] if a in kb.by_id)
+            related[topic_id].update(t for t in ids if t != topic_id)
+    for topic_id, page in pages.items():
+        page.leading_actors = _top(actors[topic_id], 8)
+        page.related = _top(related[topic_id], 6)
+    return pages
+
+
+def _chronology_events(records: list[Record]) -> list[ChronologyEvent]:
+    """Historical events the briefings mention, the same event from several briefings merged."""
+    merged: dict[tuple[str, str], ChronologyEvent] = {}
+    for record in records:
+        for event in record.get("events") or []:
+            key = (event["date"], _event_key(event["text"]))
+            entry = merged.setdefault(key, ChronologyEvent(event["date"], event["precision"], event["text"]))
+            if record not in entry.briefings:
+                entry.briefings.append(record)
+    return sorted(merged.values(), key=lambda e: (e.date, e.text))
+
+
+_STOPWORDS = frozenset("the a an of in on to and its his her their by for from with as at was were".split())
+
+
+def _event_key(text: str) -> str:
+    """Events with the same date and the same content words are one event."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOPWORDS]
+    return " ".join(sorted(set(words))[:6])
+
+
+def _stories(records: list[Record]) -> dict[str, list[Record]]:
+    stories: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        if record.get("story"):
+            stories[record["story"]].append(record)
+    return dict(stories)
+
+
+def _sentence_naming(record: Record, actor: Actor) -> str:
+    for quote in record.get("quotes") or []:
+        if quote["speaker"] == actor.name:
+            return f"“{quote['text']}”"
+    names = sorted(actor.names, key=len, reverse=True)
+    for paragraph in (record.get("body") or "").split("\n\n"):
+        if paragraph.startswith("## "):
+            continue
+        for sentence in _SENTENCE_END.split(paragraph):
+            if any(re.search(rf"\b{re.escape(n)}", sentence) for n in names):
+                return sentence
+    return record.get("summary") or ""
+
+
+def _top(counter: Counter, n: int) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def pages_fed_by(record: Record) -> set[str]:
+    """The output pages whose bytes depend on this record (for incremental publishing)."""
+    pages = {f"briefings/{record['slug']}/", "", "chronology/", "actors/", "topics/"}
+    pages |= {f"actors/{a}/" for a in record.get("actors") or []}
+    pages |= {f"topics/{t}/" for t in record.get("topics") or []}
+    return pages
