@@ -41,8 +41,20 @@ PAGINATION_PATTERNS = (
 NEWEST_FIRST_ARCHIVES = True
 
 # Pages Pelican would make that this site does not have.
-for _kind in ("CATEGORY", "CATEGORIES", "TAG", "TAGS", "AUTHOR", "AUTHORS", "ARCHIVES",
-              "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE", "DRAFT", "DRAFT_PAGE"):
+for _kind in (
+    "CATEGORY",
+    "CATEGORIES",
+    "TAG",
+    "TAGS",
+    "AUTHOR",
+    "AUTHORS",
+    "ARCHIVES",
+    "YEAR_ARCHIVE",
+    "MONTH_ARCHIVE",
+    "DAY_ARCHIVE",
+    "DRAFT",
+    "DRAFT_PAGE",
+):
     globals()[f"{_kind}_SAVE_AS"] = ""
     globals()[f"{_kind}_URL"] = ""
 ARTICLE_TRANSLATION_ID = None

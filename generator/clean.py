@@ -85,10 +85,13 @@ def reduce_markdown(text: str) -> str:
 
 def _probe(raw: str) -> str:
     text = _INVISIBLE.sub("", raw)
+    if "opens new tab" in text:
+        text = _INLINE_DEBRIS.sub("", text)
     text = _MD_QUOTE.sub("", _MD_HEADING.sub("", text))
     return _SPACES.sub(" ", reduce_markdown(text)).strip()
 
 
+_INLINE_DEBRIS = re.compile(r"\s*,? opens new tab\b")  # what Reuters' links leave in scraped text
 _CLOSERS = "\"'”’“‘»«)]}*_ \t\u00a0"
 
 
@@ -140,7 +143,7 @@ _FOLLOW_PROMPT = re.compile(
 )
 _SHARE_PHRASE = re.compile(
     r"^(?:share this(?: article| story| post)?|sharing is caring|spread the word|like this|"
-    r"share on \w+|click to share\b.*|reuse this content|loading\.*)\W*$",
+    r"share on \w+|click to share\b.*|reuse this content|(?:like )?loading\.*)\W*$",
     re.I,
 )
 
@@ -259,8 +262,11 @@ def is_captioned_photo(probe: str) -> bool:
     return len(probe) <= 500 and bool(_CAPTION_CREDIT_TAIL.search(probe[-150:]))
 
 
-_MD_CAPTION_LINK = re.compile(r"\[([\w-]+(?:\.[\w-]+)+|[^\]\n]{0,60}\b(?:photo|Photo|Getty|Reuters|AFP|AP|EPA|TASS)\b[^\]\n]{0,60})\]"
-                              r"\([^)\s]{0,500}\)\W{0,3}$")
+_MD_CAPTION_LINK = re.compile(
+    r"[.!?)]\s+(?:[^\[\]/\n]{1,60}/\s*)?"  # the caption's last sentence, perhaps a photographer
+    r"\[(?:[\w-]+(?:\.[\w-]+)+|[^\]\n]{0,60}\b(?:[Pp]hoto|Getty|Reuters|AFP|AP|EPA|TASS|Facebook|Telegram)\b[^\]\n]{0,60})\]"
+    r"\([^)\s]{0,500}\)\W{0,3}$"
+)
 _DOMAIN_TAIL = re.compile(r"[.!?]\s+(?:[\w-]+\.)+[a-z]{2,6}\s*$")
 
 
@@ -305,7 +311,9 @@ _DONATION = re.compile(
     r"consider becoming a (?:regular |paying |monthly )?(?:supporter|member|patron|subscriber)|"
     r"become (?:a |our )(?:paying |monthly )?(?:patron|subscriber)\b|"
     r"support (?:our|independent|quality|fearless|the guardian['’]?s?)\b.{0,40}\b(?:journalism|reporting|newsroom)|"
-    r"support our (?:work|newsroom|reporting|mission)\b|donate (?:now|today)\b|(?:monthly|annual|yearly) supporter|"
+    r"support our (?:work|newsroom|reporting|mission)\b|donate (?:now|today)\b|"
+    r"consider supporting (?:us|our (?:work|journalism|newsroom)|independent)\b|^(?:become a (?:member|supporter|"
+    r"patron)|support us)\b.{0,40}$|(?:monthly|annual|yearly) supporter|"
     r"reader[- ](?:funded|supported) (?:news|journalism|newsroom|publication)|from as little as [$€£]|"
     r"thanks for (?:being here|reading)\b.{0,40}\b(?:help|support|contribut)|"
     r"we don['’]t have a paywall|ad blockers?\b.{0,80}\brevenue)",
@@ -380,7 +388,7 @@ _ADVERT = re.compile(
 _NEWSLETTER = re.compile(
     r"^(?:sign up|subscribe|register)\b.{0,80}\bnewsletters?\b|^get (?:the|our) .{0,60}newsletter|"
     r"^enter your e-?mail|^by (?:clicking|signing up|subscribing)\b.{0,80}\b(?:agree|privacy)|"
-    r"\bdelivered (?:straight |directly )?to your inbox\b|^we use cookies\b",
+    r"\bdelivered (?:straight |directly )?to your inbox\b|^we use cookies\b|\bctrl ?\+ ?enter\b",
     re.I,
 )
 _NAVIGATION = re.compile(r"^(?:tags?|topics?|filed under|categories|category|posted in|keywords)\s*:", re.I)
@@ -428,7 +436,13 @@ def is_url_line(probe: str) -> bool:
 
 _BYLINE_LEAD = re.compile(r"^(?:by|written by|posted by|story by|words by|authors?:|reporting by|text by)\s+(.+)$", re.I)
 _NAME_WIRE_SPLIT = re.compile(r"\s*[,|–—]\s+|\s+[|–—]\s*")
-_NAME_CONNECTORS = frozenset("and in for at of the de del da van von der den bin al el la le y with staff".split())
+_NAME_CONNECTORS = frozenset(
+    "and in for at of the de del da van von der den bin al el la le y with staff admin on".split()
+)
+_BYLINE_TITLE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:[A-Za-z&]+ ){0,4}(?:editor|correspondent|reporter|writer|columnist|contributor|"
+    r"bureau chief|analyst)s?(?: in [A-Z][\w-]+)?$"
+)
 _WIRE_NAME = re.compile(
     r"^(?:AFP|AP|Reuters|Associated Press|Agence France-Presse|Agence France Presse|UPI|dpa|DPA|EFE|ANI|PTI|"
     r"Xinhua|TASS|Interfax|Ukrinform|UNIAN|Bloomberg|RFE/RL)$"
@@ -443,6 +457,8 @@ def is_byline(probe: str) -> bool:
     if lead:
         tokens = [t for t in re.split(r"[\s,|;/•·–—-]+", lead.group(1)) if t]
         return 0 < len(tokens) <= 14 and all(_is_name_token(t) for t in tokens)
+    if _BYLINE_TITLE.match(probe):  # "Dan Sabbagh Defence and security editor"
+        return True
     parts = _NAME_WIRE_SPLIT.split(probe)
     if len(parts) == 2 and _WIRE_NAME.match(parts[1].strip(" .")):  # "Jane Doe, Reuters"
         tokens = parts[0].split()
@@ -458,7 +474,8 @@ _DATE_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct "
     "october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri "
     "friday sat saturday sun sunday am pm a.m p.m utc gmt bst est edt cet cest eet eest msk pst pdt cst cdt "
-    "published updated posted on at last modified date time first created st nd rd th kyiv local".split()
+    "published updated posted on at last modified date time first created st nd rd th kyiv local ago hour hours "
+    "minute minutes min mins read".split()
 )
 _DATE_TOKEN = re.compile(r"[A-Za-z]+\.?|\d+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -799,9 +816,6 @@ def _glue(first: str, second: str) -> str:
     if first.endswith("-") and first[-2:-1].isalpha() and _starts_lower(second):
         return first + second  # a word hyphenated across the break: "Russian-" + "backed"
     return first.rstrip() + " " + second.lstrip()
-
-
-_INLINE_DEBRIS = re.compile(r"\s*,? opens new tab\b")
 
 
 def _output_text(line: _Line, markdown: bool) -> str:

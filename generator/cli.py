@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import json
@@ -38,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("build", help="extract every seed, write briefings, publish output/")
     mode = cmd.add_mutually_exclusive_group()
-    mode.add_argument("--keep-going", action="store_true", default=True, help="publish the good seeds (default)")
+    mode.add_argument(
+        "--keep-going", action="store_true", default=True, help="publish the good seeds (default)"
+    )
     mode.add_argument("--strict", action="store_true", help="stop at the first seed that fails")
     cmd.add_argument("--siteurl", help="absolute site URL for feeds and canonical links")
     cmd.set_defaults(run=run_build)
@@ -52,7 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("serve", help="preview output/ on localhost")
     cmd.add_argument("--port", type=int, default=8000)
     cmd.add_argument("--bind", default="127.0.0.1")
+    cmd.add_argument(
+        "--watch", action="store_true", help="also rebuild when seeds or the knowledge base change"
+    )
     cmd.set_defaults(run=run_serve)
+
+    cmd = commands.add_parser("watch", help="rebuild when a seed, override or knowledge file changes")
+    cmd.add_argument("--siteurl", help="absolute site URL for feeds and canonical links")
+    cmd.set_defaults(run=run_watch, strict=False)
 
     cmd = commands.add_parser("review", help="what a maintainer should look at: unknown people, weak dates")
     cmd.set_defaults(run=run_review)
@@ -62,8 +72,13 @@ def _parser() -> argparse.ArgumentParser:
 def run_build(args: argparse.Namespace) -> int:
     project = Project(args.root)
     with Progress(
-        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("extract", total=None)
         try:
@@ -90,9 +105,9 @@ def _print_report(report: BuildReport) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from .overrides import OverrideError
     from .pipeline import Extractor, display_path, process_seed
     from .read import SeedError
-    from .overrides import OverrideError
     from .stories import link_stories
 
     project = Project(args.root)
@@ -126,9 +141,7 @@ def _explain(extractor, path: Path, name: str) -> dict:
         "topics": [
             {"id": t.id, "score": t.score, "assigned": t.assigned, "cues": dict(t.cues)} for t in why.topics
         ],
-        "mentions": [
-            {"surface": m.surface, "name": m.name, "how": m.how} for m in why.entities.mentions
-        ],
+        "mentions": [{"surface": m.surface, "name": m.name, "how": m.how} for m in why.entities.mentions],
         "near_misses": [list(n) for n in why.entities.near_misses],
     }
 
@@ -138,13 +151,53 @@ def run_serve(args: argparse.Namespace) -> int:
     if not output.is_dir():
         err.print("nothing to serve: run `briefings build` first")
         return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    # Serve whatever `output/` is now: the build swaps the whole directory in.
+    handler = functools.partial(_OutputHandler, output=output)
     with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
         err.print(f"serving {output} at http://{args.bind}:{args.port}/ (Ctrl-C to stop)")
-        try:
+        if args.watch:
+            import threading
+
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            args.siteurl = None
+            return run_watch(args)
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+    return 0
+
+
+class _OutputHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, output: Path, **kwargs) -> None:
+        self._output = output
+        super().__init__(*args, directory=str(output), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        self.directory = str(self._output.resolve())
+        return super().translate_path(path)
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    import time
+
+    from watchfiles import watch
+
+    project = Project(args.root)
+    watched = [project.seeds, project.content / "actors.yaml", project.content / "topics.yaml"]
+    err.print("watching content/seeds, actors.yaml and topics.yaml (Ctrl-C to stop)")
+    try:
+        for changes in watch(*[p for p in watched if p.exists()], debounce=300):
+            names = sorted({Path(path).name for _, path in changes})
+            err.print(f"changed: {', '.join(names)}")
+            started = time.perf_counter()
+            try:
+                report = build(project, siteurl=args.siteurl)
+            except Exception as exc:  # keep watching: the next save may fix it
+                err.print(f"build failed: {type(exc).__name__}: {exc}", markup=False)
+                continue
+            _print_report(report)
+            err.print(f"rebuilt in {time.perf_counter() - started:.1f}s")
+    except KeyboardInterrupt:
+        pass
     return 0
 
 
@@ -156,7 +209,9 @@ def run_review(args: argparse.Namespace) -> int:
     extractor = Extractor(load_knowledge(project.content))
     for path in list_seeds(project.seeds):
         try:
-            record, why = extractor.explain(read_seed(path, project.content), display_path(path, project.root))
+            record, why = extractor.explain(
+                read_seed(path, project.content), display_path(path, project.root)
+            )
         except SeedError as exc:
             print(f"{exc}")
             continue

@@ -155,10 +155,14 @@ def _read_actors(path: Path, doc: yaml.Node | None) -> tuple[dict[str, tuple[str
     if unknown:
         raise KnowledgeError(f"{path}:{_line(doc)}: unknown section {sorted(unknown)[0]!r}")
     roles_node = sections.get("roles")
-    role_phrases = {
-        str(role): tuple(str(p) for p in phrases or ())
-        for role, phrases in (_value(roles_node) or {}).items()
-    } if roles_node is not None else {}
+    role_phrases = (
+        {
+            str(role): tuple(str(p) for p in phrases or ())
+            for role, phrases in (_value(roles_node) or {}).items()
+        }
+        if roles_node is not None
+        else {}
+    )
     actors: list[Actor] = []
     seen_ids: dict[str, int] = {}
     alias_owner: dict[str, tuple[str, int]] = {}
@@ -237,7 +241,9 @@ def _read_topics(path: Path, doc: yaml.Node | None) -> list[Topic]:
         if unknown:
             raise KnowledgeError(f"{where}: unknown key {sorted(unknown)[0]!r} in topic {entry['id']!r}")
         if entry["id"] in seen:
-            raise KnowledgeError(f"{where}: duplicate topic id {entry['id']!r} (first at line {seen[entry['id']]})")
+            raise KnowledgeError(
+                f"{where}: duplicate topic id {entry['id']!r} (first at line {seen[entry['id']]})"
+            )
         seen[entry["id"]] = line
         cues = entry.get("cues") or {}
         if not isinstance(cues, dict) or not all(isinstance(w, (int, float)) for w in cues.values()):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import charset_normalizer
 import ftfy
+import ftfy.bad_codecs  # noqa: F401  registers the sloppy-windows-* codecs
 import trafilatura
 from trafilatura.xml import xmltotxt
 
@@ -288,35 +289,48 @@ _LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 # What ftfy fixes besides mojibake: entities, control characters, ligatures, fullwidth forms, surrogates.
-_FTFY_OTHER_FIXES = re.compile(
-    r"&(?:#\d+|#x[\da-fA-F]+|[a-zA-Z]+\d*);|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufb00-\ufb06\uff01-\uff5e]"
-)
+_FTFY_OTHER_FIXES = re.compile("[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufb00-\ufb06\uff01-\uff5e]")
 
 
-def _mojibake_signatures() -> re.Pattern[str]:
+def _mojibake_signature() -> re.Pattern[str]:
     """UTF-8 read as a single-byte code page leaves pairs: a lead byte's character, then a continuation
-    byte's ('â€', 'Ã©', 'Ð¿', 'Ñ€'...). Only lines showing one go to ftfy's slower detector."""
-
-    def chars(encoding: str, first: int, last: int) -> str:
-        return re.escape(bytes(range(first, last + 1)).decode(encoding, "ignore"))
-
-    pairs = [f"[{chars(cp, 0xC2, 0xF4)}][{chars(cp, 0x80, 0xBF)}]" for cp in ("cp1252", "latin-1", "cp1250")]
-    pairs += [f"[{chars(cp, 0xC2, 0xF4)}][{chars(cp, 0x80, 0xBF)}]" for cp in ("mac-roman", "cp437")]
-    pairs += [f"[{chars('cp1251', 0xD0, 0xD1)}][{chars('cp1251', 0x80, 0xBF)}]", "вЂ", "[ÂÃ] "]
-    return re.compile("|".join(pairs))
+    byte's ('â€', 'Ã©', 'Ð¿', 'Ð¡Ñ'...). Only text showing one goes to ftfy's slower detector."""
+    leads, trails = {"Р", "С"}, set(bytes(range(0x80, 0xC0)).decode("cp1251", "ignore"))  # UTF-8 Cyrillic as cp1251
+    for code_page in ("cp1252", "latin-1", "cp1250", "mac-roman", "cp437"):
+        leads.update(bytes(range(0xC2, 0xF5)).decode(code_page, "ignore"))
+        trails.update(bytes(range(0x80, 0xC0)).decode(code_page, "ignore"))
+    lead, trail = (re.escape("".join(sorted(chars))) for chars in (leads, trails))
+    return re.compile(f"[{lead}](?:[{trail}]|(?<=[ÂÃ]) )|вЂ")  # 'Ã ': the NBSP of 'à' lost to a space
 
 
-_MOJIBAKE = _mojibake_signatures()
+_MOJIBAKE = _mojibake_signature()
 
 
-def normalize_text(text: str, unescape_html: bool = True) -> str:
-    """Repair mojibake, then NFC, '\\n' line ends, plain spaces, no invisible characters or trailing spaces."""
-    config = _FTFY_CONFIG if unescape_html else _FTFY_CONFIG_NO_UNESCAPE
-    lines = _LINE_BREAK.sub("\n", text).split("\n")
+def undo_double_encoding(text: str) -> str:
+    """A whole file of UTF-8 read as cp1252 comes back in one fast round trip, as ftfy would fix it."""
+    try:
+        return text.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
+def repair_mojibake(text: str, config: ftfy.TextFixerConfig) -> str:
+    has_mojibake = _MOJIBAKE.search(text) is not None
+    if has_mojibake:
+        text = undo_double_encoding(text)
+    if not has_mojibake and not _FTFY_OTHER_FIXES.search(text):
+        return text
+    lines = text.split("\n")
     for index, line in enumerate(lines):  # line by line keeps ftfy's cost to the lines that need it
         if _MOJIBAKE.search(line) or _FTFY_OTHER_FIXES.search(line):
             lines[index] = ftfy.fix_text(line, config)
-    text = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def normalize_text(text: str, unescape_html: bool = True) -> str:
+    """Repaired, NFC, '\\n' line ends, plain spaces, no invisible characters, no trailing spaces."""
+    text = _LINE_BREAK.sub("\n", text)
+    text = repair_mojibake(text, _FTFY_CONFIG if unescape_html else _FTFY_CONFIG_NO_UNESCAPE)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))

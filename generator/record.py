@@ -76,8 +76,28 @@ class Briefing:
         return cls(**values)
 
 
-CONTRACT_KEYS = (
-    "title title_source date date_precision date_source date_confidence source wire url "
-    "people organizations places actors topics quotes figures events summary story seed "
-    "seed_sha256 body removed"
-).split()
+CONTRACT_KEYS = [
+    "title",
+    "title_source",
+    "date",
+    "date_precision",
+    "date_source",
+    "date_confidence",
+    "source",
+    "wire",
+    "url",
+    "people",
+    "organizations",
+    "places",
+    "actors",
+    "topics",
+    "quotes",
+    "figures",
+    "events",
+    "summary",
+    "story",
+    "seed",
+    "seed_sha256",
+    "body",
+    "removed",
+]

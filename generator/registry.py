@@ -31,7 +31,7 @@ class Identity:
 
 def slugify(title: str) -> str:
     """ASCII, lowercase, hyphenated, cut on a word boundary."""
-    words = re.findall(r"[a-z0-9]+", unidecode(title).lower())
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", unidecode(title).lower()))
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

@@ -67,9 +67,7 @@ def front_matter(record: Briefing) -> dict[str, Any]:
 
 
 def render_briefing(record: Briefing) -> str:
-    meta = yaml.dump(
-        front_matter(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000
-    )
+    meta = yaml.dump(front_matter(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
     return f"{FRONT_MATTER_FENCE}\n{meta}{FRONT_MATTER_FENCE}\n\n{body_markdown(record.body)}\n"
 
 

@@ -213,7 +213,8 @@ def split_dateline(paragraph: str) -> Dateline | None:
 # --- the context the heuristics share ----------------------------------------
 
 _SUBHEADING_RE = re.compile(r"^\s*(?:#{1,6}\s|[-–—]\s.*\s[-–—]\s*$|\*\*[^*]+\*\*\s*$)")
-_URL_RE = re.compile(r"<?\bhttps?://\S+")
+_URL_RE = re.compile(r"<?\bhttps?://[^\s\0]+")
+_DIGIT_RE = re.compile(r"\d")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_RE = re.compile(
     r"(?<!Black )(?<!Good )(?<!Super )(?<!Cyber )(?<!Bloody )(?<!Ash )(?<!Holy )(?<!Maundy )(?<!Easter )"
@@ -245,9 +246,9 @@ class _Context:
             lede[0] = dateline.rest
         mentions = []
         for where, lines in (("body", paragraphs), ("meta line", meta_lines), ("removed line", removed)):
-            for line in lines:
-                text = _URL_RE.sub(" ", line)
-                mentions += [(m, where, text[m.start:m.end]) for m in _find_mentions(text)]
+            # One scan per kind of line; NUL keeps a date from running across two lines.
+            text = _URL_RE.sub(" ", "\0".join(line for line in lines if _DIGIT_RE.search(line)))
+            mentions += [(m, where, text[m.start:m.end]) for m in _find_mentions(text)]
         return cls(lede, mentions, dateline)
 
     def dated(self, precision: str | None = None, past_only: bool = True) -> list[tuple[_Mention, str, str]]:

@@ -372,6 +372,7 @@ _COULD_NOT_VERIFY_RE = re.compile(
     rf"(?:^|(?<=[.!?]\s)){_SUBJECT}\s+(?:could\s+not|cannot|can\s*not|was\s+unable\s+to|has\s+not\s+been\s+able\s+to)"
     r"\s+(?:independently\s+|immediately\s+)?(?:verify|confirm)"
 )
+_OUTLET_SUBJECT_CUE_RE = re.compile(r"comment|response|reaction|verify|confirm")
 _NOT_AN_OUTLET = {"he", "she", "they", "we", "it", "i", "officials", "police", "the ministry", "the government"}
 
 
@@ -379,6 +380,8 @@ def _outlet_subjects(lines: list[str]) -> list[str]:
     """'Newsweek has reached out to … for comment', 'The Kyiv Independent could not verify …'."""
     found = []
     for line in lines:
+        if not _OUTLET_SUBJECT_CUE_RE.search(line):
+            continue
         for regex in (_REACHED_OUT_RE, _COULD_NOT_VERIFY_RE):
             for m in regex.finditer(line):
                 who = m["who"].strip()
@@ -396,6 +399,8 @@ def _contact_outlets(lines: list[str], footer: list[str]) -> list[str]:
     found = []
     footer_set = set(footer)
     for line in lines:
+        if "@" not in line:
+            continue
         for m in _EMAIL_RE.finditer(line):
             domain = registered_domain(m["domain"])
             if domain in DOMAIN_NAMES:
@@ -464,7 +469,7 @@ def find_source(paragraphs: list[str], meta_lines: list[str], removed: list[str]
         _outlet_subjects(paragraphs + removed),
         _contact_outlets(everything, footer),
         _copyright_outlets(footer),
-        _footer_sites(footer),
+        _footer_sites(everything),
         _credited_outlets(meta_lines + paragraphs[:3], lede),
     ):
         if name := _most_common(candidates):

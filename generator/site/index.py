@@ -104,7 +104,9 @@ def _actor_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, ActorPag
                 continue
             page = pages.setdefault(actor_id, ActorPage(actor_id, actor.name, actor.kind, actor))
             page.briefings.append((record, _sentence_naming(record, actor)))
-            page.quotes += [(record, q["text"]) for q in record.get("quotes") or [] if q["speaker"] == actor.name]
+            page.quotes += [
+                (record, q["text"]) for q in record.get("quotes") or [] if q["speaker"] == actor.name
+            ]
             together[actor_id].update(i for i in ids if i != actor_id)
             topics[actor_id].update(record.get("topics") or [])
     for actor_id, page in pages.items():
@@ -141,7 +143,30 @@ def _chronology_events(records: list[Record]) -> list[ChronologyEvent]:
     return sorted(merged.values(), key=lambda e: (e.date, e.text))
 
 
-_STOPWORDS = frozenset("the a an of in on to and its his her their by for from with as at was were".split())
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "to",
+        "and",
+        "its",
+        "his",
+        "her",
+        "their",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "at",
+        "was",
+        "were",
+    ]
+)
 
 
 def _event_key(text: str) -> str:

@@ -35,7 +35,9 @@ class IndexPagesGenerator(Generator):
         for topic in index.topics.values():
             self._write(writer, topic.url, "topic", topic=topic)
         self._write(writer, "chronology/", "chronology")
-        writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False, url="404.html")
+        writer.write_file(
+            "404.html", self.get_template("404"), self.context, relative_urls=False, url="404.html"
+        )
         self._copy_raw_seeds(index)
 
     def _write(self, writer, url: str, template: str, **page) -> None:

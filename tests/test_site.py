@@ -1,0 +1,112 @@
+"""The published site as a reader and a subscriber meet it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import feedparser
+import yaml
+
+from generator.build import Project, build
+
+from .conftest import SEEDS, copy_project
+
+
+def briefing_pages(root: Path) -> list[Path]:
+    return sorted((root / "output" / "briefings").glob("*/index.html"))
+
+
+def test_every_seed_has_a_briefing_page(built_site):
+    root, report = built_site
+    assert report.problems == []
+    seeds = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
+    assert len(briefing_pages(root)) == len(seeds) == 5
+    for md in (root / "content" / "briefings").glob("*.md"):
+        page = root / "output" / "briefings" / md.stem / "index.html"
+        assert page.is_file(), md.name
+
+
+def test_home_page_is_the_chronology_newest_first(built_site):
+    root, _ = built_site
+    html = (root / "output" / "index.html").read_text(encoding="utf-8")
+    dates = re.findall(r'<time datetime="(\d{4}(?:-\d{2}){0,2})"', html)
+    assert len(dates) == 5
+    assert dates == sorted(dates, reverse=True)
+    assert "<h2" in html  # grouped by month
+
+
+def test_index_pages_exist(built_site):
+    out = built_site[0] / "output"
+    for page in (
+        "actors/index.html",
+        "topics/index.html",
+        "chronology/index.html",
+        "about/index.html",
+        "404.html",
+        "topics/nato-membership/index.html",
+        "actors/jens-stoltenberg/index.html",
+    ):
+        assert (out / page).is_file(), page
+
+
+def test_feed_parses_with_five_items_newest_first_and_unique_guids(built_site):
+    feed = feedparser.parse((built_site[0] / "output" / "feeds" / "chronology.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert len(feed.entries) == 5
+    guids = [e.id for e in feed.entries]
+    assert len(set(guids)) == 5
+    published = [e.published_parsed for e in feed.entries]
+    assert published == sorted(published, reverse=True)
+    assert all(e.get("tags") for e in feed.entries)  # topics as categories
+
+
+def test_feed_is_advertised_in_every_page_head(built_site):
+    for page in (built_site[0] / "output").rglob("*.html"):
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert 'type="application/rss+xml"' in head, page
+
+
+def test_zelensky_page_lists_every_briefing_that_mentions_him_under_any_spelling(built_site):
+    root, _ = built_site
+    spellings = re.compile(r"Zelensk(?:y|iy|yy|yi)")
+    mentioning = set()
+    for md in (root / "content" / "briefings").glob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        body = text.split("\n---\n", 1)[1]
+        if spellings.search(body):
+            mentioning.add(md.stem)
+    assert len(mentioning) >= 4
+    page = (root / "output" / "actors" / "volodymyr-zelensky" / "index.html").read_text(encoding="utf-8")
+    listed = set(re.findall(r'href="[./]*/?briefings/([^/"]+)/"', page))
+    assert mentioning <= listed
+
+
+def test_each_briefing_page_shows_its_record(built_site):
+    root, _ = built_site
+    for md in (root / "content" / "briefings").glob("*.md"):
+        meta = yaml.safe_load(md.read_text(encoding="utf-8").split("---\n")[1])
+        html = (root / "output" / "briefings" / md.stem / "index.html").read_text(encoding="utf-8")
+        assert "Raw seed file" in html
+        assert ("date inferred" in html) or ("date from" in html) or ("set by a maintainer" in html)
+        raw = root / "output" / "seeds" / Path(meta["seed"]).name
+        assert raw.read_bytes() == (root / meta["seed"]).read_bytes()
+
+
+def _digest_tree(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_rebuild_without_changes_leaves_every_file_byte_identical(tmp_path):
+    root = copy_project(tmp_path / "project")
+    project = Project(root)
+    build(project)
+    first = _digest_tree(root / "output"), _digest_tree(root / "content" / "briefings")
+    build(project)
+    second = _digest_tree(root / "output"), _digest_tree(root / "content" / "briefings")
+    assert first == second

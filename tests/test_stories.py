@@ -1,0 +1,72 @@
+"""Same-story clustering: two reports of one event share a story id; one subject does not."""
+
+from __future__ import annotations
+
+from generator.record import Briefing
+from generator.stories import link_stories
+
+AFP = (
+    "Ukrainian President Volodymyr Zelenskiy on Tuesday urged NATO to speed up his country's membership "
+    "in the alliance, saying it was the only way to end fighting with pro-Russia separatists. Zelenskiy "
+    "spoke with NATO Secretary General Jens Stoltenberg after an increase in clashes and Russian military "
+    "movements on the border. He said Kiev was committed to defense reforms requested by the alliance. "
+    "NATO is the only way to end the war in Donbass. Ukraine's MAP will be a real signal for Russia. "
+    "Stoltenberg said he had called Zelenskiy to express serious concern about Russia's military "
+    "activities in and around Ukraine and ongoing ceasefire violations."
+)
+REWRITE = (
+    "The Ukrainian president called on NATO to support the country's Membership Action Plan, saying such "
+    "signals would prevent Russian aggression. Volodymyr Zelensky made the remarks on Tuesday after "
+    "discussing Russia's military build-up with NATO General Secretary Jens Stoltenberg. NATO is the only "
+    "way to end the Donbass war. Ukraine's MAP will be a real signal for Russia, Zelensky said. "
+    "I have called on President Zelensky to express serious concern about Russia's military activities "
+    "in the vicinity of Ukraine and the ongoing ceasefire violations, Stoltenberg said."
+)
+OTHER = (
+    "NATO Secretary-General Jens Stoltenberg said on Tuesday that Ukraine will one day join NATO, speaking "
+    "at a meeting of foreign ministers in Bucharest. The United States announced $53 million in aid to "
+    "repair the power grid after weeks of Russian missile strikes on energy infrastructure. Stoltenberg "
+    "said Russia has no veto power over the alliance's enlargement."
+)
+
+
+def briefing(seed: str, body: str, date=None, source=None, confidence=0.0) -> Briefing:
+    return Briefing(
+        title="",
+        body=body,
+        seed=seed,
+        seed_sha256=seed * 8,
+        date=date,
+        date_precision="day" if date else None,
+        date_source=source,
+        date_confidence=confidence,
+    )
+
+
+def test_two_reports_of_the_same_call_share_a_story():
+    records = link_stories([briefing("a", AFP, "2021-04-06", "text", 0.9), briefing("b", REWRITE)])
+    assert records[0].story and records[0].story == records[1].story
+
+
+def test_an_undated_report_borrows_its_storys_date_as_inferred():
+    records = link_stories([briefing("a", AFP, "2021-04-06", "text", 0.9), briefing("b", REWRITE)])
+    assert (records[1].date, records[1].date_source) == ("2021-04-06", "inferred")
+    assert records[0].date_source == "text"
+
+
+def test_another_story_on_the_same_subject_stays_alone():
+    records = link_stories([briefing("a", AFP), briefing("c", OTHER)])
+    assert records[0].story is None and records[1].story is None
+
+
+def test_firm_dates_far_apart_rule_out_the_same_story():
+    records = link_stories(
+        [briefing("a", AFP, "2021-04-06", "text", 0.9), briefing("b", REWRITE, "2019-01-10", "text", 0.9)]
+    )
+    assert records[0].story is None
+
+
+def test_story_ids_are_stable_when_an_unrelated_briefing_arrives():
+    first = link_stories([briefing("a", AFP), briefing("b", REWRITE)])
+    second = link_stories([briefing("a", AFP), briefing("b", REWRITE), briefing("c", OTHER)])
+    assert first[0].story == second[0].story
