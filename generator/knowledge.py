@@ -33,6 +33,7 @@ import yaml
 
 KINDS = ("person", "organization", "country", "place")
 DEFAULT_TOPIC_THRESHOLD = 3.0
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 
 
 class KnowledgeError(ValueError):
@@ -114,11 +115,30 @@ def load_knowledge(content_dir: Path) -> KnowledgeBase:
 
 def _compose(path: Path) -> yaml.Node | None:
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise KnowledgeError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    _reject_duplicate_keys(path, node)
+    return node
+
+
+def _reject_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
+    """PyYAML keeps the last of two equal keys; a maintainer's second `aliases:` must not vanish."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise KnowledgeError(f"{path}:{_line(key)}: key {key.value!r} is repeated")
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 def _value(node: yaml.Node) -> Any:
@@ -154,15 +174,7 @@ def _read_actors(path: Path, doc: yaml.Node | None) -> tuple[dict[str, tuple[str
     unknown = set(sections) - {"roles", "actors"}
     if unknown:
         raise KnowledgeError(f"{path}:{_line(doc)}: unknown section {sorted(unknown)[0]!r}")
-    roles_node = sections.get("roles")
-    role_phrases = (
-        {
-            str(role): tuple(str(p) for p in phrases or ())
-            for role, phrases in (_value(roles_node) or {}).items()
-        }
-        if roles_node is not None
-        else {}
-    )
+    role_phrases = _read_roles(path, sections.get("roles"))
     actors: list[Actor] = []
     seen_ids: dict[str, int] = {}
     alias_owner: dict[str, tuple[str, int]] = {}
@@ -184,6 +196,20 @@ def _read_actors(path: Path, doc: yaml.Node | None) -> tuple[dict[str, tuple[str
             alias_owner[key] = (actor.id, line)
         actors.append(actor)
     return role_phrases, actors
+
+
+def _read_roles(path: Path, node: yaml.Node | None) -> dict[str, tuple[str, ...]]:
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        raise KnowledgeError(f"{path}:{_line(node)}: `roles` must map each role to a list of phrases")
+    roles = {}
+    for key, value in node.value:
+        phrases = _value(value) or []
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise KnowledgeError(f"{path}:{_line(key)}: phrases of role {key.value!r} must be a list of strings")
+        roles[str(key.value)] = tuple(phrases)
+    return roles
 
 
 def _actor(path: Path, line: int, entry: dict, role_phrases: dict) -> Actor:
@@ -245,6 +271,11 @@ def _read_topics(path: Path, doc: yaml.Node | None) -> list[Topic]:
                 f"{where}: duplicate topic id {entry['id']!r} (first at line {seen[entry['id']]})"
             )
         seen[entry["id"]] = line
+        threshold = entry.get("threshold")
+        if threshold is None and "threshold" not in entry:
+            threshold = DEFAULT_TOPIC_THRESHOLD
+        if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
+            raise KnowledgeError(f"{where}: `threshold` of {entry['id']!r} must be a number")
         cues = entry.get("cues") or {}
         if not isinstance(cues, dict) or not all(isinstance(w, (int, float)) for w in cues.values()):
             raise KnowledgeError(f"{where}: `cues` of {entry['id']!r} must map phrases to weights")
@@ -254,7 +285,7 @@ def _read_topics(path: Path, doc: yaml.Node | None) -> list[Topic]:
                 name=entry["name"],
                 about=str(entry.get("about") or ""),
                 iptc=entry.get("iptc"),
-                threshold=float(entry.get("threshold", DEFAULT_TOPIC_THRESHOLD)),
+                threshold=float(threshold),
                 cues=tuple((str(p), float(w)) for p, w in cues.items()),
                 line=line,
             )

@@ -7,6 +7,7 @@ import hashlib
 import os
 from pathlib import Path
 
+import ftfy.bad_codecs  # noqa: F401  registers sloppy-windows-1252
 import pytest
 
 from generator.read import MAX_SEED_BYTES, SEED_SUFFIXES, SeedError, read_seed, with_title_heading
@@ -17,7 +18,9 @@ ZELENSKY = (
 )
 CURLY = "“NATO is the only way to end the war in Donbas,” Zelensky said — adding that Ukraine’s MAP mattered."
 RUSSIAN = "Президент России Владимир Путин заявил во вторник, что Москва не намерена нападать на Украину."
-UKRAINIAN = "Президент України Володимир Зеленський у вівторок закликав НАТО пришвидшити вступ країни до Альянсу."
+UKRAINIAN = (
+    "Президент України Володимир Зеленський у вівторок закликав НАТО пришвидшити вступ країни до Альянсу."
+)
 FRENCH = "Le président français Emmanuel Macron a déclaré à Paris que l'Europe devait « se réveiller »."
 
 
@@ -52,7 +55,11 @@ def test_utf8_byte_order_mark_is_dropped(tmp_path):
 
 @pytest.mark.parametrize(
     "data",
-    [CURLY.encode("utf-16"), codecs.BOM_UTF16_BE + CURLY.encode("utf-16-be"), codecs.BOM_UTF16_LE + RUSSIAN.encode("utf-16-le")],
+    [
+        CURLY.encode("utf-16"),
+        codecs.BOM_UTF16_BE + CURLY.encode("utf-16-be"),
+        codecs.BOM_UTF16_LE + RUSSIAN.encode("utf-16-le"),
+    ],
     ids=["native", "big-endian", "cyrillic-little-endian"],
 )
 def test_utf16_with_byte_order_mark_is_decoded(tmp_path, data):
@@ -99,10 +106,17 @@ def test_latin1_accents_are_decoded(tmp_path, sentence):
 
 
 def test_stray_cp1252_bytes_in_utf8_text_are_read_as_cp1252(tmp_path):
+    data = f"{CURLY}\n{FRENCH}\n".encode() + "Russia’s envoy said.".encode("cp1252")
+    seed = read_seed(write(tmp_path, data))
+    assert seed.text == f"{CURLY}\n{FRENCH}\nRussia’s envoy said."
+    assert seed.encoding == "utf-8+cp1252"
+
+
+def test_cp1252_text_with_a_little_utf8_is_read_as_cp1252_and_the_utf8_repaired(tmp_path):
     data = "Zelensky’s office said ".encode() + "“NATO is the only way.”".encode("cp1252")
     seed = read_seed(write(tmp_path, data))
     assert seed.text == "Zelensky’s office said “NATO is the only way.”"
-    assert seed.encoding == "utf-8+cp1252"
+    assert seed.encoding == "cp1252"
 
 
 def test_sha256_is_of_the_raw_bytes_not_the_decoded_text(tmp_path):
@@ -115,28 +129,40 @@ def test_sha256_is_of_the_raw_bytes_not_the_decoded_text(tmp_path):
 # -- repair and normalization ---------------------------------------------------------------------
 
 
+def mojibake(text: str, code_page: str = "sloppy-windows-1252") -> str:
+    """UTF-8 bytes wrongly decoded with a single-byte code page, as scrapers do."""
+    return text.encode().decode(code_page)
+
+
+def test_mojibake_apostrophe_is_repaired(tmp_path):
+    seed = read_seed(write(tmp_path, f"{ZELENSKY}\nRussiaâ€™s military build-up\n".encode()))
+    assert seed.text == f"{ZELENSKY}\nRussia’s military build-up\n"
+
+
 @pytest.mark.parametrize(
-    ("mojibake", "repaired"),
+    ("text", "code_page"),
     [
-        ("Russiaâ€™s military build-up", "Russia’s military build-up"),
-        ("He called it â€œa signalâ€\x9d to Moscow â€” again.", "He called it “a signal” to Moscow — again."),
-        ("Emmanuel Macron a dÃ©clarÃ© Ã  Paris", "Emmanuel Macron a déclaré à Paris"),
-        ("Ð—ÐµÐ»ÐµÐ½ÑÑŒÐºÐ¸Ð¹", "Зеленський"),
+        ("He called it “a signal” to Moscow — again.", "sloppy-windows-1252"),
+        (FRENCH, "sloppy-windows-1252"),
+        ("Emmanuel Macron a déclaré à Paris", "latin-1"),
+        (UKRAINIAN, "sloppy-windows-1251"),
     ],
+    ids=["quotes-cp1252", "accents-cp1252", "accents-latin1", "cyrillic-cp1251"],
 )
-def test_mojibake_is_repaired(tmp_path, mojibake, repaired):
-    seed = read_seed(write(tmp_path, f"{ZELENSKY}\n{mojibake}\n".encode()))
-    assert seed.text == f"{ZELENSKY}\n{repaired}\n"
+def test_mojibake_lines_are_repaired(tmp_path, text, code_page):
+    seed = read_seed(write(tmp_path, f"{ZELENSKY}\n{mojibake(text, code_page)}\n".encode()))
+    assert seed.text == f"{ZELENSKY}\n{text}\n"
 
 
 def test_a_file_that_is_all_mojibake_is_repaired(tmp_path):
-    data = f"{CURLY}\n{FRENCH}\n".encode().decode("cp1252", errors="replace").encode()
-    assert "â€œ" in data.decode()
+    data = mojibake(f"{CURLY}\n{FRENCH}\n").encode()
     assert read_seed(write(tmp_path, data)).text == f"{CURLY}\n{FRENCH}\n"
 
 
 def test_accented_text_that_is_not_mojibake_is_left_alone(tmp_path):
-    text = f"{FRENCH}\nZürich, São Paulo, naïve, Łódź and Kraków — “fine”.\n{UKRAINIAN}\n"
+    text = (
+        f"{FRENCH}\nZürich, São Paulo, naïve, Łódź and Kraków — “fine”.\nСільське господарство\n{UKRAINIAN}\n"
+    )
     assert read_seed(write(tmp_path, text.encode())).text == text
 
 
@@ -146,7 +172,8 @@ def test_curly_and_straight_quotes_are_kept_as_published(tmp_path):
 
 
 def test_odd_spaces_become_plain_spaces_and_invisible_characters_go(tmp_path):
-    text = "NATO\u00a0chief Jens\u202fStoltenberg\u2009said 10\u2007000 troops\u200b were Stolten\u00adberg\u2019s \ufeffidea"
+    text = "NATO\u00a0chief Jens\u202fStoltenberg\u2009said 10\u2007000 troops\u200b were "
+    text += "Stolten\u00adberg\u2019s \ufeffidea"
     seed = read_seed(write(tmp_path, text.encode()))
     assert seed.text == "NATO chief Jens Stoltenberg said 10 000 troops were Stoltenberg’s idea"
 
@@ -192,7 +219,8 @@ ARTICLE_PAGE = """<!DOCTYPE html>
 <meta property="og:site_name" content="The Kyiv Independent">
 <meta property="article:published_time" content="2021-04-06T14:20:00+03:00">
 </head><body>
-<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/war">War</a></li></ul></nav>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/war">War</a></li></ul></nav>
 <main><article>
 <h1>Ukraine urges NATO to speed up membership</h1>
 <div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a></div>
@@ -234,7 +262,10 @@ def test_html_page_without_article_text_is_refused(tmp_path):
 def test_page_title_becomes_a_heading_only_when_the_text_lacks_it():
     body = "Zelensky spoke with NATO Secretary General Jens Stoltenberg.\n"
     assert with_title_heading(body, "Ukraine urges NATO") == f"# Ukraine urges NATO\n\n{body}"
-    assert with_title_heading(f"# Ukraine urges NATO\n\n{body}", "Ukraine urges NATO") == f"# Ukraine urges NATO\n\n{body}"
+    assert (
+        with_title_heading(f"# Ukraine urges NATO\n\n{body}", "Ukraine urges NATO")
+        == f"# Ukraine urges NATO\n\n{body}"
+    )
     assert with_title_heading(body, None) == body
 
 
@@ -335,3 +366,16 @@ def test_file_without_read_permission_is_refused(tmp_path):
         assert problem(path) == "permission denied"
     finally:
         path.chmod(0o644)
+
+
+def test_html_page_title_is_added_as_heading_and_a_missing_date_stays_missing(tmp_path):
+    page = (
+        "<html><head><title>Stoltenberg: Ukraine will join NATO</title></head><body>"
+        "<div class='menu'><a href='/'>Home</a> <a href='/world'>World</a></div><div class='content'>"
+        "<p>NATO Secretary-General Jens Stoltenberg said on Tuesday that Ukraine will one day join NATO, "
+        "directly challenging Russian President Vladimir Putin.</p></div></body></html>"
+    )
+    seed = read_seed(write(tmp_path, page.encode(), "page.html"))
+    assert seed.text.startswith("# Stoltenberg: Ukraine will join NATO\n\nNATO Secretary-General")
+    assert "Home" not in seed.text
+    assert seed.meta == {"title": "Stoltenberg: Ukraine will join NATO"}

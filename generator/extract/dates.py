@@ -53,20 +53,26 @@ _MONTH_NUMBERS = {
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 
-# In priority order: where two patterns overlap the earlier one wins.
-_ISO_DATE_RE = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)")
-_MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH}\s*{_DAY}(?:\s*,\s*|\s+){_YEAR}")
-_DAY_MONTH_YEAR_RE = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}")
-_NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")
-_MONTH_YEAR_RE = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}")
-_MONTH_DAY_RE = re.compile(rf"\b{_MONTH}\s*{_DAY}")
-_DAY_MONTH_RE = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}")
-# A bare number is only a year after a word that dates it: "in 2014", "since 2014", "mid-2014".
-_YEAR_RE = re.compile(
-    r"\b(?i:in|since|from|of|during|until|till|by|before|after|around|early|late|mid|year"
-    rf"|summer|spring|autumn|fall|winter|between|and|through)[\s-]+{_YEAR}(?![,.]\d)"
+_ISO_DATE_RE = re.compile(
+    r"(?<![\d/.])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)"
 )
-
+# "April 6, 2021", "Apr. 6 2021", "Nov 29", "July 2017", "September of 2022"
+_MONTH_FIRST_RE = re.compile(
+    rf"\b(?=[A-Za-z]){_MONTH}(?:\s*{_DAY}(?:(?:\s*,\s*|\s+){_YEAR})?"
+    r"|,?\s+(?:of\s+)?(?P<y2>(?:19|20)\d\d)(?!\d))"
+)
+# "6 April 2021", "6th of April, 2021", "29 November"
+_DAY_FIRST_RE = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?")
+# "06.04.2021", "06/04/2021": read day first, as most of the world writes it, unless that is impossible
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+# A bare number is only a year after a word that dates it: "in 2014", "since 2014", "mid-2014".
+_BARE_YEAR_RE = re.compile(r"(?<![\d,.$€£])(?P<y>(?:19|20)\d\d)(?![\d%]|[,.]\d)")
+_YEAR_CUE_RE = re.compile(
+    r"\b(?i:in|since|from|of|during|until|till|by|before|after|around|early|late|mid|year|summer|spring"
+    r"|autumn|fall|winter|between|and|through)[\s-]+$"
+)
 # Words just before a date that put it in the future ("by 2030", "will be held on May 5, 2024").
 _FUTURE_CONTEXT_RE = re.compile(
     r"\b(?:by|until|till|through|next|before the end of)\s+$"
@@ -108,10 +114,6 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
     return f"{year:04d}"
 
 
-def _month_number(name: str) -> int:
-    return _MONTH_NUMBERS[name[:3].lower()]
-
-
 def _valid(year: int | None, month: int, day: int) -> bool:
     try:
         dt.date(year or 2000, month, day)  # 2000: a leap year, so Feb 29 passes without a year
@@ -120,52 +122,54 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return True
 
 
-def _parts(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[int | None, int | None, int | None] | None:
+def _parts(m: re.Match[str]) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day) of one regex match, or None when it is no real date."""
     g = m.groupdict()
-    year = int(g["y"]) if g.get("y") else None
-    if pattern is _NUMERIC_DATE_RE:
+    year_text = g.get("y") or g.get("y2")
+    year = int(year_text) if year_text else None
+    if g.get("a"):
         a, b = int(g["a"]), int(g["b"])
-        day, month = (b, a) if b > 12 else (a, b)  # European day-first unless impossible
-    elif pattern is _ISO_DATE_RE:
+        day, month = (b, a) if b > 12 else (a, b)
+    elif g.get("m"):
         day, month = int(g["d"]), int(g["m"])
     else:
-        month = _month_number(g["mon"]) if g.get("mon") else None
+        month = _MONTH_NUMBERS[g["mon"][:3].lower()] if g.get("mon") else None
         day = int(g["d"]) if g.get("d") else None
-    if month and day and not _valid(year, month, day):
-        return None
-    if month and not 1 <= month <= 12:
+    if month and not 1 <= month <= 12 or month and day and not _valid(year, month, day):
         return None
     return year, month, day
 
 
-_PATTERNS = (
-    _ISO_DATE_RE, _MONTH_DAY_YEAR_RE, _DAY_MONTH_YEAR_RE, _NUMERIC_DATE_RE,
-    _MONTH_YEAR_RE, _MONTH_DAY_RE, _DAY_MONTH_RE, _YEAR_RE,
-)
+def _rank(m: _Mention) -> tuple[int, int]:
+    """Where two readings overlap, the more precise and then the longer one wins."""
+    precision = 4 if m.day and m.year else 3 if m.day else 2 if m.month else 1
+    return precision, m.end - m.start
 
 
 def _find_mentions(text: str) -> list[_Mention]:
     """Every date mention in `text`, in order; month-day mentions have no year."""
-    taken: list[tuple[int, int]] = []
-    found: list[_Mention] = []
-    for pattern in _PATTERNS:
+    candidates = []
+    for pattern in (_ISO_DATE_RE, _MONTH_FIRST_RE, _DAY_FIRST_RE, _NUMERIC_DATE_RE):
         for m in pattern.finditer(text):
-            start = m.start("y") if pattern is _YEAR_RE else m.start()
-            if any(start < e and m.end() > s for s, e in taken):
-                continue
-            parts = _parts(pattern, m)
-            if parts is None:
-                continue
-            future = bool(_FUTURE_CONTEXT_RE.search(text, max(0, start - 30), start))
-            taken.append((start, m.end()))
-            found.append(_Mention(start, m.end(), *parts, future=future))
-    found.sort(key=lambda x: x.start)
-    return found
+            if parts := _parts(m):
+                candidates.append(_Mention(m.start(), m.end(), *parts))
+    for m in _BARE_YEAR_RE.finditer(text):
+        if _YEAR_CUE_RE.search(text, max(0, m.start() - 12), m.start()):
+            candidates.append(_Mention(m.start(), m.end(), int(m["y"]), None, None))
+    taken: list[_Mention] = []
+    for c in sorted(candidates, key=_rank, reverse=True):
+        if not any(c.start < t.end and c.end > t.start for t in taken):
+            future = bool(_FUTURE_CONTEXT_RE.search(text, max(0, c.start - 30), c.start))
+            taken.append(_Mention(c.start, c.end, c.year, c.month, c.day, future))
+    return sorted(taken, key=lambda x: x.start)
 
 
 def mentioned_dates(text: str) -> list[tuple[str, str]]:
-    """Every fully or partly dated mention in order: ("2021-04-06", "day"), ("2017-07", "month"), ("2014", "year")."""
+    """Every fully or partly dated mention, in order.
+
+    "April 06, 2021" -> ("2021-04-06", "day"); "July 2017" -> ("2017-07", "month");
+    "in 2014" -> ("2014", "year"). Month-day mentions without a year are left out.
+    """
     return [(m.iso, m.precision) for m in _find_mentions(text) if m.year is not None]
 
 
@@ -226,9 +230,13 @@ _WEEKDAY_DATE_GAP_RE = re.compile(r"^\s*[(,]?\s*")
 LEDE_PARAGRAPHS = 3
 
 
+_ENDS_RUNNING_TEXT_RE = re.compile(r"[.!?…:;][\"”’)\]]*\s*$|[\"”]\s*$")
+
+
 def is_body_paragraph(paragraph: str) -> bool:
-    """Running text rather than a subheading, byline, date or other short line."""
-    return not _SUBHEADING_RE.match(paragraph) and len(paragraph.split()) >= 8
+    """Running text rather than a headline, subheading, byline, date or other short line."""
+    return (not _SUBHEADING_RE.match(paragraph) and len(paragraph.split()) >= 8
+            and bool(_ENDS_RUNNING_TEXT_RE.search(paragraph)))
 
 
 @dataclass
@@ -236,6 +244,7 @@ class _Context:
     lede: list[str]  # the first few paragraphs of running text, datelines stripped
     mentions: list[tuple[_Mention, str, str]]  # (mention, where, surface)
     dateline: Dateline | None
+    credit_lines: list[str]  # the article's last paragraphs and meta lines, where copyright notes stand
 
     @classmethod
     def build(cls, paragraphs: list[str], meta_lines: list[str], removed: list[str]) -> _Context:
@@ -249,7 +258,7 @@ class _Context:
             # One scan per kind of line; NUL keeps a date from running across two lines.
             text = _URL_RE.sub(" ", "\0".join(line for line in lines if _DIGIT_RE.search(line)))
             mentions += [(m, where, text[m.start:m.end]) for m in _find_mentions(text)]
-        return cls(lede, mentions, dateline)
+        return cls(lede, mentions, dateline, meta_lines + paragraphs[-3:])
 
     def dated(self, precision: str | None = None, past_only: bool = True) -> list[tuple[_Mention, str, str]]:
         return [
@@ -331,7 +340,7 @@ def _rank_date_line(line: str) -> int:
 
 
 def date_from_date_line(paragraphs: list[str], meta_lines: list[str]) -> DateGuess | None:
-    """A line that is just a date ("April 06, 2021", "Published: 6 April 2021"); "published" beats "updated"."""
+    """A line that is just a date ("April 06, 2021", "Published: 6 April 2021"); published beats updated."""
     edges = paragraphs[:6] + paragraphs[-3:]
     # Meta lines were set apart by the cleaner, so a byline around the date is fine there.
     for where, lines, spare in (("meta line", meta_lines, 6), ("date line", edges, 0)):
@@ -363,7 +372,7 @@ def _lede_weekday(text: str) -> re.Match[str] | None:
 
 
 def date_from_dateline(ctx: _Context) -> DateGuess | None:
-    """'WARSAW (AFP) July 6, 2017 —' gives the date; 'LONDON, Nov 29 (Reuters) -' needs a year from the text."""
+    """'WARSAW (AFP) July 6, 2017 —' is a date; 'LONDON, Nov 29 (Reuters) -' needs a year from elsewhere."""
     if not ctx.dateline:
         return None
     head = ctx.dateline.head
@@ -388,27 +397,41 @@ def date_from_dateline(ctx: _Context) -> DateGuess | None:
 _ON_DATE_RE = re.compile(r"\b(?:on|dated|of)\s*$", re.IGNORECASE)
 
 
+_WEEKDAY_BEFORE_RE = re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\s*[(,]?\s*$")
+
+
 def date_from_lede_day(ctx: _Context) -> DateGuess | None:
-    """The day the lede reports: 'said on Tuesday (November 29)', 'on Tuesday, Nov. 29', 'on November 29, 2022'."""
-    for paragraph in ctx.lede:
-        mentions = [m for m in _find_mentions(paragraph) if m.day and not m.future]
-        for m in mentions:
-            before = paragraph[max(0, m.start - 15): m.start]
-            weekday = re.search(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\s*[(,]?\s*$", before)
-            if not weekday and not _ON_DATE_RE.search(before):
+    """The day the lede reports: 'said on Tuesday (November 29)', 'on Tuesday, Nov. 29', 'on May 2, 2022'.
+
+    A weekday with its date counts anywhere in the lede; a bare "on <date>" only in
+    the first paragraph, and not when the lede's weekday says it is background.
+    """
+    lede_weekday = next((w["wd"] for p in ctx.lede if (w := _lede_weekday(p))), None)
+    for index, paragraph in enumerate(ctx.lede):
+        for m in _find_mentions(paragraph):
+            if not m.day or m.future:
                 continue
-            wd = weekday["wd"] if weekday else None
-            surface = paragraph[(m.start - len(weekday[0])) if weekday else m.start: m.end]
+            before = paragraph[max(0, m.start - 15): m.start]
+            weekday = _WEEKDAY_BEFORE_RE.search(before)
+            if not weekday and not (index == 0 and _ON_DATE_RE.search(before)):
+                continue
+            surface = paragraph[m.start - len(weekday[0]) if weekday else m.start: m.end].strip()
+            wd = weekday["wd"] if weekday else lede_weekday
             if m.year is not None:
-                return DateGuess(m.iso, "day", "text", 0.75, f"the lede's '{surface.strip()}'")
-            found = _year_for(m.month, m.day, wd, ctx)
-            if found:
+                if not weekday and wd and _weekday_of(m) != wd:
+                    continue
+                return DateGuess(m.iso, "day", "text", 0.75, f"the lede's '{surface}'")
+            if found := _year_for(m.month, m.day, wd, ctx):
                 year, stated, how = found
                 return DateGuess(
                     _iso(year, m.month, m.day), "day", "text" if stated else "inferred",
-                    0.8 if stated else 0.5, f"the lede's '{surface.strip()}', {how}",
+                    0.8 if stated else 0.5, f"the lede's '{surface}', {how}",
                 )
     return None
+
+
+def _weekday_of(m: _Mention) -> str:
+    return _WEEKDAYS[dt.date(m.year, m.month, m.day).weekday()]
 
 
 def date_from_lede_weekday(ctx: _Context) -> DateGuess | None:
@@ -433,6 +456,20 @@ def date_from_lede_weekday(ctx: _Context) -> DateGuess | None:
         day.isoformat(), "day", "inferred", 0.55 if where != "body" else 0.5,
         f"weekday '{weekday['wd']}' anchored to {_human(start)} ({where} '{surface}')",
     )
+
+
+_COPYRIGHT_YEAR_RE = re.compile(r"(?i:©|\(c\)|copyright)\s*©?\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)\b")
+
+
+def date_from_copyright_year(ctx: _Context) -> DateGuess | None:
+    """'Copyright 2022 The Associated Press' in the story: the year it was published, if no later year is named."""
+    years = [int(m["y"]) for line in ctx.credit_lines for m in _COPYRIGHT_YEAR_RE.finditer(line)]
+    if not years:
+        return None
+    year = max(years)
+    if any(m.year > year for m, _, _ in ctx.dated()):
+        return None
+    return DateGuess(_iso(year), "year", "inferred", 0.35, f"copyright year {year}")
 
 
 def date_from_latest_mention(ctx: _Context) -> DateGuess | None:
@@ -461,7 +498,8 @@ def find_date(
     if guess:
         return guess
     ctx = _Context.build(paragraphs, meta_lines, removed)
-    for heuristic in (date_from_dateline, date_from_lede_day, date_from_lede_weekday, date_from_latest_mention):
+    for heuristic in (date_from_dateline, date_from_lede_day, date_from_lede_weekday,
+                      date_from_copyright_year, date_from_latest_mention):
         if guess := heuristic(ctx):
             return guess
     return NO_DATE

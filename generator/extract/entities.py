@@ -56,7 +56,12 @@ def fold(text: str) -> str:
 
 # -- word lists ---------------------------------------------------------------------------------------
 
-COMMON_WORDS = frozenset(
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+COMMON_WORDS = _wordset(
     """a about above according across after afterwards again against all also although always am among an
     and another any are as asked at be because been before being below between both but by can could did
     do does during each earlier either even ever every few for former from further had has have he her here
@@ -67,13 +72,13 @@ COMMON_WORDS = frozenset(
     tomorrow too under unlike until up upon us was we were what when where whether which while who whom whose
     why will with within without would yes yesterday yet you your will say says said people sources source
     related read more top senior acting deputy first second third chief head free will see also
-    breaking exclusive update updated photo video watch live opinion analysis editorial""".split()
+    breaking exclusive update updated photo video watch live opinion analysis editorial"""
 )
-MONTHS_AND_DAYS = frozenset(
+MONTHS_AND_DAYS = _wordset(
     """january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"""
 )
-DEMONYMS = frozenset(
+DEMONYMS = _wordset(
     """ukrainian russian american british english french german polish estonian latvian lithuanian finnish
     swedish norwegian danish dutch belgian italian spanish portuguese greek turkish hungarian romanian
     bulgarian czech slovak slovenian croatian serbian bosnian albanian macedonian montenegrin moldovan
@@ -81,9 +86,9 @@ DEMONYMS = frozenset(
     syrian israeli palestinian egyptian saudi emirati qatari afghan canadian mexican brazilian australian
     irish scottish welsh austrian swiss icelandic soviet european western eastern northern southern baltic
     nordic scandinavian atlantic transatlantic euro-atlantic african asian arab crimean chechen tatar kurdish
-    allied nato""".split()
+    allied nato"""
 )
-ORG_AND_PLACE_WORDS = frozenset(
+ORG_AND_PLACE_WORDS = _wordset(
     """ministry department office council committee commission agency service services forces force army navy
     guard party union organization organisation bank fund house parliament court government administration
     times post news press journal herald tribune gazette daily weekly magazine radio television channel
@@ -101,18 +106,21 @@ ORG_AND_PLACE_WORDS = frozenset(
     island islands sea ocean river lake mountains peninsula bay gulf strait valley basin coast border line
     zone north south east west central upper lower saint san santa los las hong kong sri tel abu arabia korea
     zealand costa rica puerto rico lanka africa america asia europe united membership getty shutterstock
-    reuters associated agence commission""".split()
+    reuters associated agence commission jazeera welle deutsche pravda gazeta izvestia kommersant interfax ria
+    novosti tass ukrinform meduza politico axios bloomberg guardian telegraph independent economist spiegel
+    zeitung monde figaro bild"""
 )
-TITLE_WORDS = frozenset(
+TITLE_WORDS = _wordset(
     """president vice prime minister premier secretary general secretary-general chancellor king queen prince
     princess pope patriarch senator sen rep representative congressman congresswoman lawmaker governor gov
     mayor lieutenant lt gen colonel col major maj captain capt sergeant sgt admiral adm commander ambassador
     envoy spokesman spokeswoman spokesperson adviser advisor aide director chairman chairwoman chairperson
     chair speaker judge justice prosecutor commissioner coordinator official officials dr mr mrs ms sir dame
-    lord lady professor prof sheikh emir father bishop archbishop cardinal rabbi metropolitan""".split()
+    lord lady professor prof sheikh emir father bishop archbishop cardinal rabbi metropolitan executive
+    officer operating assistant special undersecretary attorney counsel ceo chief"""
 )
 NOT_NAME_WORDS = COMMON_WORDS | MONTHS_AND_DAYS | DEMONYMS | ORG_AND_PLACE_WORDS | TITLE_WORDS
-NAME_PARTICLES = frozenset("von van der den de da di del della du la le al bin ibn ter ten dos das".split())
+NAME_PARTICLES = _wordset("von van der den de da di del della du la le al bin ibn ter ten dos das")
 
 ACCEPT_FUZZY = 87.0  # "Reinsaru" vs "Reinsalu" is 87.5; one letter wrong in seven (85.7) is too far
 NEAR_MISS_FUZZY = 75.0
@@ -146,14 +154,14 @@ def _case_variants(alias: str) -> set[str]:
     variants = {alias}
     if " " not in alias and alias.lower() in COMMON_WORDS:
         return variants
-    if alias.isupper() and alias.isalpha() and len(alias) >= 3:
+    if alias.isupper() and alias.isalpha() and len(alias) >= 4:  # "Nato"; not "Map" for MAP
         variants.add(alias.capitalize())
     if _letters(alias) >= 4 and not alias.isupper():
         variants.add(alias.upper())
     return variants
 
 
-_SMALL_WORDS = frozenset("of the for and in on to a an".split())
+_SMALL_WORDS = _wordset("of the for and in on to a an")
 
 
 def _role_variants(phrase: str) -> set[str]:
@@ -164,9 +172,14 @@ def _role_variants(phrase: str) -> set[str]:
     return {phrase, phrase[:1].upper() + phrase[1:], titled, lowered}
 
 
+_NAME_SUFFIXES = _wordset("Jr. Jr Sr. Sr II III IV")
+
+
 def _surname(name: str) -> str | None:
     """'Jens Stoltenberg' -> 'Stoltenberg'; 'Ursula von der Leyen' -> 'von der Leyen'; one word -> None."""
-    words = name.split()
+    words = name.replace(",", " ").split()
+    while words and words[-1] in _NAME_SUFFIXES:
+        words.pop()
     if len(words) < 2:
         return None
     start = len(words) - 1
@@ -176,7 +189,18 @@ def _surname(name: str) -> str | None:
 
 
 def _first_names(actor: Actor) -> frozenset[str]:
-    return frozenset(n.split()[0] for n in actor.names if len(n.split()) > 1)
+    return frozenset(fold(n).split()[0] for n in actor.names if len(n.split()) > 1)
+
+
+# "Dmitry" for "Dmytro" scores 67, "Volodymyr" for "Vladimir" 59; "Jill" against "Joe" only 29
+TRANSLITERATION_RATIO = 55.0
+
+
+def _same_first_name(word: str, first_names: frozenset[str]) -> bool:
+    """The actor's own first name, or a transliteration of it (same initial, similar letters)."""
+    return word in first_names or any(
+        word[0] == f[0] and fuzz.ratio(word, f) >= TRANSLITERATION_RATIO for f in first_names
+    )
 
 
 def _trie_pattern(strings: Iterable[str]) -> str:
@@ -229,21 +253,30 @@ class _Catalogue:
             if surname not in self.targets and surname.lower() not in COMMON_WORDS:
                 self.targets[surname] = _Surname(tuple(actors))
         pattern = _trie_pattern(sorted(self.targets)) or r"(?!)"
-        self.regex = re.compile(rf"(?<![\w'])(?:{pattern})(?![\w])")
-        self.fuzzy_choices, self.fuzzy_owner = self._fuzzy_table(kb, surnames)
+        self.regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+        self.place_actors = {
+            k: t.actor
+            for k, t in self.targets.items()
+            if isinstance(t, _Alias) and t.actor.kind in PLACE_KINDS
+        }
+        place_pattern = _trie_pattern(sorted(self.place_actors)) or r"(?!)"
+        self.place_regex = re.compile(rf"(?<!\w)(?:{place_pattern})(?!\w)")
+        self.fuzzy_owner = _fuzzy_owners(kb)
+        self.fuzzy_choices = sorted(self.fuzzy_owner)
+        self.first_names = {a.id: _first_names(a) for a in kb.actors}
 
-    def _fuzzy_table(self, kb: KnowledgeBase, surnames: dict[str, list[Actor]]):
-        owners: dict[str, set[str]] = {}
-        for actor in kb.actors:
-            if actor.kind != "person":
-                continue
-            for name in actor.names:
-                folded = fold(name)
-                for word in {folded if " " not in folded else "", _surname(folded) or ""}:
-                    if " " not in word and len(word) >= MIN_FUZZY_LENGTH:
-                        owners.setdefault(word, set()).add(actor.id)
-        owner = {w: kb.by_id[next(iter(ids))] for w, ids in owners.items() if len(ids) == 1}
-        return sorted(owner), owner
+
+def _fuzzy_owners(kb: KnowledgeBase) -> dict[str, Actor]:
+    """Single-word names and surnames of people, long enough to compare, each owned by one person."""
+    owners: dict[str, set[str]] = {}
+    for actor in kb.actors:
+        if actor.kind != "person":
+            continue
+        for name in map(fold, actor.names):
+            for word in (name, _surname(name) or ""):
+                if " " not in word and len(word) >= MIN_FUZZY_LENGTH:
+                    owners.setdefault(word, set()).add(actor.id)
+    return {word: kb.by_id[next(iter(ids))] for word, ids in owners.items() if len(ids) == 1}
 
 
 # -- credits: photo bylines, reporting lines ----------------------------------------------------------
@@ -263,13 +296,18 @@ _CAP_WORDS = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 _SLASH_CREDIT = re.compile(
     rf"\(?(?:{_CAP_WORDS}\s*/\s*{_AGENCY}(?:\s+via\s+{_CAP_WORDS})?|{_AGENCY}\s*/\s*{_CAP_WORDS})\)?"
 )
-_LABEL_CREDIT = re.compile(r"(?i:\b(?:photo|photograph|image|picture|credit|illustration)s?\s*:)[^.\n]{0,100}")
+_LABEL_CREDIT = re.compile(
+    r"(?i:\b(?:photo|photograph|image|picture|credit|illustration)s?\s*:)[^.\n]{0,100}"
+)
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Photo credits, 'Reporting by ...' lines and bylines: names there are never story actors."""
-    spans = [m.span() for regex in (_CREDIT_LINE, _SLASH_CREDIT, _LABEL_CREDIT) for m in regex.finditer(text)]
-    if _BYLINE.match(text):
+    # a cheap look for the characters each kind of credit needs first
+    kinds = ((_CREDIT_LINE, "by"), (_SLASH_CREDIT, "/"), (_LABEL_CREDIT, ":"))
+    regexes = [regex for regex, sign in kinds if sign in text]
+    spans = [m.span() for regex in regexes for m in regex.finditer(text)]
+    if text.lstrip().startswith("By ") and _BYLINE.match(text):
         spans.append((0, len(text)))
     return sorted(spans)
 
@@ -293,9 +331,10 @@ _TITLES_ANY_CASE = (
 _TITLES_CAPITALIZED = (
     r"King|Queen|Prince|Princess|Pope|Patriarch|Major|Captain|Capt\.|Sergeant|Sgt\.|Lieutenant|Lt\.|"
     r"Justice|Judge|Speaker|Chair|Father|Bishop|Archbishop|Cardinal|Rabbi|Lord|Lady|Baroness|Baron|Sir|Dame|"
-    r"Metropolitan"
+    r"Metropolitan|Gen|Maj|Col|Lt|Capt|Sgt|Adm|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov"  # British style, no full stop
 )
-_TITLE_BEFORE = re.compile(rf"(?:\b(?i:{_TITLES_ANY_CASE})|\b(?:{_TITLES_CAPITALIZED}))\s+$")
+# "Spokeswoman Morgan Finkelstein", "the German foreign minister, Annalena Baerbock,"
+_TITLE_BEFORE = re.compile(rf"(?:\b(?i:{_TITLES_ANY_CASE})|\b(?:{_TITLES_CAPITALIZED})),?\s+$")
 
 _SPEECH_VERBS = (
     r"said|says|told|tells|warned|warns|added|adds|wrote|writes|announced|announces|stated|noted|notes|"
@@ -306,13 +345,14 @@ _SPEECH_VERBS = (
 )
 _APPOSITION_WORD = r"(?:(?:[A-Z]\.)+|[\w'-]+)"
 _SPEECH_AFTER = re.compile(
+    r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)\b)?"  # "Lloyd J. Austin III said"
     rf"(?:,\s*(?:{_APPOSITION_WORD}\s+){{0,9}}{_APPOSITION_WORD},?)?\s+"
     r"(?:(?:also|later|earlier|previously|then|further|has|had|have|was|reportedly|recently|once|again|"
     r"publicly|repeatedly|separately|on\s+\w+)\s+)?"
     rf"(?:{_SPEECH_VERBS})\b"
 )
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|added|adds|wrote|writes|continued|explained|according\s+to|quoting|quoted|"
+    r"\b(?:said|says|added|adds|wrote|writes|continued|explained|(?i:according\s+to)|quoting|quoted|"
     r"interview\s+with)\s+$"
 )
 
@@ -324,7 +364,7 @@ def _title_before(text: str, start: int) -> bool:
 # -- capitalized words that could be a name -----------------------------------------------------------
 
 _CAPITALIZED_RUN = re.compile(
-    r"(?<![\w'.-])[A-Z][\w'.-]*(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)*[A-Z][\w'.-]*)*"
+    r"(?<![\w'.-])[A-Z][\w'.-]*(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)*[A-Z][\w'.-]*)+"
 )
 _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"[A-Z][a-z]*(?:'?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?")
@@ -383,13 +423,13 @@ def _name_runs(words: list[_Word]) -> Iterable[tuple[int, int, int]]:
 
 @dataclass
 class Entities:
-    mentions: list[Mention]
-    people: list[str]
+    mentions: list[Mention]  # every mention, in text order (paragraph, start)
+    people: list[str]  # canonical names (uncatalogued people as written), in order of first mention
     organizations: list[str]
-    places: list[str]
-    actors: list[str]
-    uncatalogued: list[tuple[str, str]]
-    near_misses: list[tuple[str, str, float]]
+    places: list[str]  # countries and places
+    actors: list[str]  # ids of catalogued actors, in order of first mention
+    uncatalogued: list[tuple[str, str]]  # (name as written, its sentence) for `briefings review`
+    near_misses: list[tuple[str, str, float]]  # (surface, canonical name, score) just below ACCEPT_FUZZY
 
 
 @dataclass
@@ -413,9 +453,7 @@ class EntityMatcher:
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
         self._holders: dict[tuple[str, dt.date | None], Actor | None] = {}
 
-    def find(
-        self, paragraphs: list[str], day: dt.date | None, exclude_names: Iterable[str] = ()
-    ) -> Entities:
+    def find(self, paragraphs: list[str], day: dt.date | None, exclude_names: Iterable[str] = ()) -> Entities:
         scan = _ArticleScan(self, day)
         for index, text in enumerate(paragraphs):
             folded = fold(text)
@@ -446,6 +484,7 @@ class EntityMatcher:
 
 
 _CAPITALIZED_WORD = re.compile(rf"(?<![\w'-])[A-Z][a-z]{{{MIN_FUZZY_LENGTH - 1},}}(?![\w-])")
+_NAME_WORD_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _ROLE_QUALIFIER = re.compile(
     r"(?i:\b(?:former|ex-|late|then-?|previous|past|future|next|incoming|would-be|acting|deputy|vice|"
     r"a|an|another|one|two|three|several|other|many|some|each|every|no))\s*$"
@@ -453,6 +492,7 @@ _ROLE_QUALIFIER = re.compile(
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'-]*)\s+$")
 _APPOSED_ROLE = re.compile(r",\s*(?:the\s+)?$")
+_ROLE_BEFORE_NAME = re.compile(r",?\s*$")
 
 
 class _ArticleScan:
@@ -497,11 +537,10 @@ class _ArticleScan:
 
     def resolve_alias(self, para: _Paragraph, start: int, end: int, actor: Actor) -> None:
         if actor.kind == "person" and " " not in para.folded[start:end].strip():
-            first = self._other_first_name(para, start, actor)
-            if first is False:
-                return  # "Hunter Biden" is not Joe Biden
-            if first is not None:
-                start = first  # "Volodymyr Zelenskyy" when only "Zelenskyy" is listed
+            name_start = self._name_start(para, start, actor)
+            if name_start is None:
+                return
+            start = name_start  # "Volodymyr Zelenskyy" when only "Zelenskyy" is listed
         self._add(para, start, end, actor, "alias")
 
     def resolve_surname(self, para: _Paragraph, start: int, end: int, actors: tuple[Actor, ...]) -> None:
@@ -512,33 +551,33 @@ class _ArticleScan:
             how = "title"
         if len(named) != 1:
             return
-        first = self._other_first_name(para, start, named[0])
-        if first is False:
-            return
-        self._add(para, start if first is None else first, end, named[0], how)
+        name_start = self._name_start(para, start, named[0])
+        if name_start is not None:
+            self._add(para, name_start, end, named[0], how)
 
     def _holds_a_role(self, actor: Actor) -> bool:
         return any(spell.holds_on(self.day) for spell in actor.roles)
 
-    def _other_first_name(self, para: _Paragraph, start: int, actor: Actor) -> int | bool | None:
-        """False when another first name stands before the surname; the start of the actor's own first
-        name when it does; None when no name word precedes."""
+    def _name_start(self, para: _Paragraph, start: int, actor: Actor) -> int | None:
+        """Where the person's name begins: at their own first name (or a transliteration of it) when it
+        stands before the surname, else at the surname; None when another first name stands there."""
         before = _PREVIOUS_WORD.search(para.folded, max(0, start - 30), start)
         if not before:
-            return None
+            return start
         word = before.group(1)
-        if word in _first_names(actor):
+        if _same_first_name(word, self.m.catalogue.first_names[actor.id]):
             return before.start(1)
         if (
             _NAME_WORD.fullmatch(word)
             and word.lower() not in NOT_NAME_WORDS
             and not para.covered(before.start(1), before.end(1))
         ):
-            return False
-        return None
+            return None  # "Hunter Biden" is not Joe Biden
+        return start
 
     def resolve_role(self, para: _Paragraph, start: int, end: int, role: str) -> None:
         text = para.folded
+        self.places_within_role(para, start, end)
         if _ROLE_QUALIFIER.search(text, max(0, start - 20), start) or text[end : end + 6] == "-elect":
             return  # "a Kremlin spokesman", "the former Ukrainian president" name no one in particular
         holder = self.m.holder(role, self.day)
@@ -546,6 +585,13 @@ class _ArticleScan:
             return
         the = _THE_BEFORE.search(text, max(0, start - 5), start)
         self._add(para, the.start() if the else start, end, holder, "role")
+
+    def places_within_role(self, para: _Paragraph, start: int, end: int) -> None:
+        """'Ukraine's president' still names Ukraine (the Kremlin in 'Kremlin spokesman' is no actor)."""
+        for match in self.m.catalogue.place_regex.finditer(para.folded, start, end):
+            place = self.m.catalogue.place_actors[_key(match.group())]
+            match_end = self._with_possessive(para.folded, match.end(), match.group())
+            self._add(para, match.start(), min(match_end, end), place, "alias")
 
     def _add(self, para: _Paragraph, start: int, end: int, actor: Actor, how: str) -> None:
         para.mentions.append(
@@ -560,17 +606,23 @@ class _ArticleScan:
             return
         for match in _CAPITALIZED_WORD.finditer(para.folded):
             word, start, end = match.group(), match.start(), match.end()
-            if word.lower() in NOT_NAME_WORDS or para.covered(start, end) or _inside(para.credits, start, end):
+            if word.lower() in NOT_NAME_WORDS or para.covered(start, end):
+                continue
+            if word in self.m.catalogue.targets:
+                continue  # spelled right but left unresolved (a surname before any full mention)
+            if _NAME_WORD_NEXT.match(para.folded, end):
+                continue  # "Michael Kofman": a first name, not a misprinted surname
+            if _inside(para.credits, start, end):
                 continue
             best = self.m.closest_person(word)
             if best is None:
                 continue
             choice, score = best
             actor = self.m.catalogue.fuzzy_owner[choice]
-            first = self._other_first_name(para, start, actor)
-            if score >= ACCEPT_FUZZY and word[0] == choice[0] and first is not False:
+            name_start = self._name_start(para, start, actor)
+            if score >= ACCEPT_FUZZY and word[0] == choice[0] and name_start is not None:
                 end = self._with_possessive(para.folded, end, word)
-                self._add(para, start if first is None else first, end, actor, "fuzzy")
+                self._add(para, name_start, end, actor, "fuzzy")
             else:
                 self.near_misses.setdefault((para.text[start:end], actor.name), round(score, 1))
 
@@ -589,6 +641,8 @@ class _ArticleScan:
 
     def _acts(self, para: _Paragraph, start: int, end: int) -> bool:
         text = para.folded
+        if _THE_BEFORE.search(text, max(0, start - 5), start):
+            return False  # "the Carnegie Endowment said": people are not "the"
         return (
             _title_before(text, start)
             or self._role_just_before(para, start)
@@ -602,8 +656,9 @@ class _ArticleScan:
 
     def _add_uncatalogued(self, para: _Paragraph, start: int, end: int) -> None:
         name = " ".join(para.text[start:end].split())
-        para.mentions.append(Mention(para.index, start, end, para.text[start:end], name, "person", None,
-                                     "uncatalogued"))
+        para.mentions.append(
+            Mention(para.index, start, end, para.text[start:end], name, "person", None, "uncatalogued")
+        )
         self.uncatalogued.setdefault(fold(name).casefold(), (name, _sentence_at(para.text, start, end)))
 
     def follow_uncatalogued(self) -> None:
@@ -617,7 +672,7 @@ class _ArticleScan:
             if surname and surname.lower() not in NOT_NAME_WORDS:
                 surnames.setdefault(surname, []).append(name)
         lookup = {**{s: v[0] for s, v in surnames.items() if len(v) == 1}, **names}
-        regex = re.compile(rf"(?<![\w'])(?:{_trie_pattern(sorted(lookup))})(?![\w-])")
+        regex = re.compile(rf"(?<!\w)(?:{_trie_pattern(sorted(lookup))})(?![\w-])")
         first_seen: dict[str, tuple[int, int]] = {}
         for m in (m for p in self.paragraphs for m in p.mentions if m.how == "uncatalogued"):
             first_seen[m.name] = min(first_seen.get(m.name, (m.paragraph, m.start)), (m.paragraph, m.start))
@@ -631,20 +686,24 @@ class _ArticleScan:
                     continue
                 end = self._with_possessive(para.folded, end, match.group())
                 how = "uncatalogued" if _key(match.group()) in names else "surname"
-                para.mentions.append(Mention(para.index, start, end, para.text[start:end], name, "person",
-                                             None, how))
+                para.mentions.append(
+                    Mention(para.index, start, end, para.text[start:end], name, "person", None, how)
+                )
 
     # -- clean-up --
 
     def drop_role_titles(self) -> None:
-        """A role phrase right before a name is that person's title; right after 'Name, ' it describes
-        the named person, who need not be the role's holder."""
+        """A role phrase right before a name ('Kremlin spokesman Dmitry Peskov', 'The UK foreign secretary,
+        David Cameron,') is that person's title; right after 'Name, ' it describes the named person. Either
+        way the name, not the role's holder on that day, is who is meant."""
         for para in self.paragraphs:
             people = [m for m in para.mentions if m.kind == "person" and m.how != "role"]
             para.mentions = [
-                m for m in para.mentions
-                if m.how != "role" or not any(
-                    (p.start >= m.end and not para.folded[m.end : p.start].strip())
+                m
+                for m in para.mentions
+                if m.how != "role"
+                or not any(
+                    (p.start >= m.end and _ROLE_BEFORE_NAME.fullmatch(para.folded, m.end, p.start))
                     or (p.end <= m.start and _APPOSED_ROLE.fullmatch(para.folded, p.end, m.start))
                     for p in people
                 )
@@ -661,7 +720,9 @@ class _ArticleScan:
         self.uncatalogued = {k: v for k, v in self.uncatalogued.items() if k not in full}
 
     def entities(self) -> Entities:
-        mentions = sorted((m for p in self.paragraphs for m in p.mentions), key=lambda m: (m.paragraph, m.start))
+        mentions = sorted(
+            (m for p in self.paragraphs for m in p.mentions), key=lambda m: (m.paragraph, m.start)
+        )
         kept_names = {m.name for m in mentions if m.actor_id is None}
         return Entities(
             mentions=mentions,
@@ -686,14 +747,16 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]+[\"'”’)]*\s+")
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bDr)(?<!\bMr)(?<!\bMrs)"
+    r"(?<!\bMs)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bNo)[.!?]+[\"'”’)]*\s+"
+)
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around a name, for a maintainer deciding whether to catalogue it."""
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
     right = _SENTENCE_END.search(text, end)
     return text[left : right.end() if right else len(text)].strip()
-
-

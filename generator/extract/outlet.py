@@ -100,7 +100,8 @@ DOMAIN_NAMES: dict[str, str] = {
     "interfax.ru": "Interfax", "meduza.io": "Meduza", "scmp.com": "South China Morning Post",
     "xinhuanet.com": "Xinhua", "news.cn": "Xinhua", "globaltimes.cn": "Global Times", "cgtn.com": "CGTN",
     "aa.com.tr": "Anadolu", "lemonde.fr": "Le Monde", "spiegel.de": "Der Spiegel",
-    "theatlantic.com": "The Atlantic", "voanews.com": "Voice of America", "businessinsider.com": "Business Insider",
+    "theatlantic.com": "The Atlantic", "voanews.com": "Voice of America",
+    "businessinsider.com": "Business Insider",
     "defensenews.com": "Defense News", "militarytimes.com": "Military Times", "nypost.com": "New York Post",
 }
 _OUTLET_ALIASES = {"bbc news": "BBC", "the associated press": "Associated Press", "ap": "Associated Press",
@@ -178,7 +179,8 @@ def _labelled_urls(lines: list[str]) -> list[str]:
         m = _URL_LABEL_RE.match(line)
         if not m:
             continue
-        raw = m["url"] or (lines[i + 1] if i + 1 < len(lines) and _BARE_URL_LINE_RE.match(lines[i + 1]) else "")
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        raw = m["url"] or (following if _BARE_URL_LINE_RE.match(following) else "")
         if raw and (url := _clean_url(raw)):
             found.append(url)
     return found
@@ -254,7 +256,7 @@ def _credit_zone(paragraphs: list[str], meta_lines: list[str], removed: list[str
 
 def find_byline(paragraphs: list[str], meta_lines: list[str], removed: list[str],
                 seed_meta: dict[str, str] | None = None) -> str | None:
-    """Reporter names from 'By Jane Doe', 'Additional report by Katrina Manson in Washington', 'Reporting by …'."""
+    """Reporters from 'By Jane Doe', 'Additional report by Katrina Manson in Washington', 'Reporting by …'."""
     if seed_meta and (author := (seed_meta.get("author") or "").strip()) and not agencies_in(author):
         return author
     for line in _credit_zone(paragraphs, meta_lines, removed):
@@ -262,6 +264,22 @@ def find_byline(paragraphs: list[str], meta_lines: list[str], removed: list[str]
             continue
         m = _BYLINE_RE.match(line) or _REPORTING_RE.search(line)
         if m and (names := _person_names(m["names"])):
+            return _join_names(names)
+    return byline_without_by(meta_lines)
+
+
+_NOT_A_BYLINE_RE = re.compile(r"[\d:@<>/]|https?")
+
+
+def byline_without_by(meta_lines: list[str]) -> str | None:
+    """A meta line that is nothing but names, as the Guardian writes it: 'Dan Sabbagh in Kyiv'."""
+    for line in meta_lines:
+        if len(line.split()) > 10 or _NOT_A_BYLINE_RE.search(line):
+            continue
+        names = _person_names(line)
+        rest = _NAME_SPLIT_RE.sub(" ", _LOCATION_TAIL_RE.sub("", line))
+        plain = all(len(n.split()) <= 3 for n in names)  # a title-case headline is longer than a name
+        if names and plain and len(rest.split()) == sum(len(n.split()) for n in names):
             return _join_names(names)
     return None
 
@@ -295,14 +313,19 @@ _LINE_START = r"^\s*[(\[*_—–-]*\s*"  # credits open their line, maybe after 
 _CREDIT_LINE_RES = (
     # "(This article draws on reports from the Associated Press, Reuters and AFP.)"
     re.compile(
-        _LINE_START + r"(?i:this\s+(?:article|story|report)\s+(?:draws\s+on|is\s+based\s+on|includes|contains|uses|was"
-        r"\s+compiled\s+from)|(?:with\s+)?(?:additional\s+)?(?:reporting|reports|material|information|input)"
+        _LINE_START + r"(?i:this\s+(?:article|story|report)\s+(?:draws\s+on|is\s+based\s+on|includes|contains"
+        r"|uses|was\s+compiled\s+from)|(?:with\s+)?(?:additional\s+)?(?:reporting|reports|material|information|input)"
         r"\s+(?:from|by)|compiled\s+from|courtesy\s+of|sources?\s*:)\s+(?P<credit>.{2,150})"
     ),
     # "The Associated Press contributed to this report."
-    re.compile(_LINE_START + r"(?P<credit>.{2,60}?)\s+contributed\s+(?:to\s+this\s+(?:report|story)|reporting)"),
+    re.compile(
+        _LINE_START + r"(?P<credit>.{2,60}?)\s+contributed\s+(?:to\s+this\s+(?:report|story)|reporting)"
+    ),
     # "Copyright 2024 The Associated Press. All rights reserved." / "© Agence France-Presse"
-    re.compile(_LINE_START + r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<credit>.{2,60})"),
+    re.compile(
+        _LINE_START
+        + r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<credit>.{2,60})"
+    ),
 )
 _REUTERS_SIGNATURE_RE = re.compile(r"(?i)\breporting\s+by\b.{2,200}\b(?:editing|writing)\s+by\b")
 _SIGN_OFF_RE = re.compile(r"(?:^|\s)[—–-]{1,2}\s*(?P<credit>[A-Z][\w /&-]{1,40}?)\s*\.?\s*$")
@@ -336,7 +359,8 @@ _TEASER_DATELINE_RE = re.compile(
 
 def wire_from_teaser_datelines(lines: list[str]) -> list[str]:
     """Agency datelines on related-story teasers ("…strongWarsaw (AFP) July 6, 2017"): one agency only."""
-    agencies = {a for line in lines for m in _TEASER_DATELINE_RE.finditer(line) for a in agencies_in(m["credit"])}
+    credits = [m["credit"] for line in lines for m in _TEASER_DATELINE_RE.finditer(line)]
+    agencies = {agency for credit in credits for agency in agencies_in(credit)}
     return sorted(agencies) if len(agencies) == 1 else []
 
 
@@ -373,7 +397,9 @@ _COULD_NOT_VERIFY_RE = re.compile(
     r"\s+(?:independently\s+|immediately\s+)?(?:verify|confirm)"
 )
 _OUTLET_SUBJECT_CUE_RE = re.compile(r"comment|response|reaction|verify|confirm")
-_NOT_AN_OUTLET = {"he", "she", "they", "we", "it", "i", "officials", "police", "the ministry", "the government"}
+_NOT_AN_OUTLET = {
+    "he", "she", "they", "we", "it", "i", "officials", "police", "the ministry", "the government",
+}
 
 
 def _outlet_subjects(lines: list[str]) -> list[str]:

@@ -20,17 +20,20 @@ MAX_CHARS = 450
 
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _LAST_WORD_RE = re.compile(r"(\S+)$")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt maj cmdr adm rep sen gov pres st jr sr inc corp co ltd no nos vs"
-    " etc jan feb mar apr jun jul aug sep sept oct nov dec rev fr mt ft approx dept est fig".split()
-)
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "cmdr", "adm", "rep", "sen",
+    "gov", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "vs", "etc", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rev", "fr", "mt", "ft",
+    "approx", "dept", "est", "fig",
+})
 _DOTTED_ACRONYM_RE = re.compile(r"^\(?(?:[A-Za-z]\.){2,}$")
 _INITIAL_RE = re.compile(r"^\(?[A-Z]\.$")
 # After "U.S." a new sentence starts only with words like these; "U.S. forces" goes on.
-_SENTENCE_STARTERS = frozenset(
-    "The A An He She It They We I But And In On At This That These Those There His Her Its Their Our"
-    " Meanwhile However Earlier Later".split()
-)
+_SENTENCE_STARTERS = frozenset({
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This", "That",
+    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "Meanwhile", "However", "Earlier",
+    "Later",
+})
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
@@ -77,7 +80,9 @@ _FILLER_RE = re.compile(
     r"|could\s+not\s+be\s+reached|click\s+here|read\s+more|sign\s+up|subscribe|follow\s+us|must\s+read"
     r"|this\s+(?:article|story)\s+(?:draws|is\s+based|was)|all\s+rights\s+reserved|newsletter)\b"
 )
-_CREDIT_START_RE = re.compile(r"(?i)^\s*\(?(?:by|reporting|additional\s+report(?:ing)?|editing|writing|photo)\b")
+_CREDIT_START_RE = re.compile(
+    r"(?i)^\s*\(?(?:by|reporting|additional\s+report(?:ing)?|editing|writing|photo)\b"
+)
 _ENDS_LIKE_SENTENCE_RE = re.compile(r"[.!?…][\"”’)\]]*$")
 
 
@@ -110,10 +115,12 @@ def summarize(paragraphs: list[str], title: str, max_sentences: int = 3) -> str:
     """Two or three sentences that carry the news, lede first, verbatim from the body; at most ~450 chars."""
     picked: list[str] = []
     length = 0
+    seen = set()
     for paragraph in summary_paragraphs(paragraphs):
         for sentence in split_sentences(paragraph):
-            if not _is_summary_sentence(sentence, title):
+            if not _is_summary_sentence(sentence, title) or _norm(sentence) in seen:
                 continue
+            seen.add(_norm(sentence))
             if picked and length + 1 + len(sentence) > MAX_CHARS:
                 return " ".join(picked)
             picked.append(sentence)

@@ -19,11 +19,13 @@ MIN_CLAUSE = 30  # a shorter opening clause says too little to stand as a title
 _MARKDOWN_HEADING_RE = re.compile(r"^\s*#{1,6}\s*|\*\*|__")
 _CLAUSE_BREAK_RE = re.compile(r",\s|;\s|:\s|\s[—–]\s?|\s-\s|\s\(")
 _TRAILING_PUNCT = " \t,;:.!?…—–-\"'“‘("
-_TRAILING_STOPWORDS = frozenset(
-    "the a an of and or but nor to in on at for with by from as that which who whom whose its his her their"
-    " our is are was were be been has have had will would than into over after before while including such"
-    " this these those amid during under between about against via per not no also so if when where".split()
-)
+_TRAILING_STOPWORDS = frozenset({
+    "the", "a", "an", "of", "and", "or", "but", "nor", "to", "in", "on", "at", "for", "with", "by", "from",
+    "as", "that", "which", "who", "whom", "whose", "its", "his", "her", "their", "our", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "will", "would", "than", "into", "over", "after", "before",
+    "while", "including", "such", "this", "these", "those", "amid", "during", "under", "between", "about",
+    "against", "via", "per", "not", "no", "also", "so", "if", "when", "where",
+})
 
 
 def _clean_headline(headline: str) -> str:
@@ -31,7 +33,8 @@ def _clean_headline(headline: str) -> str:
 
 
 def _quotes_closed(text: str) -> bool:
-    return text.count("“") <= text.count("”") and text.count('"') % 2 == 0 and text.count("(") <= text.count(")")
+    return (text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+            and text.count("(") <= text.count(")"))
 
 
 def _trim_end(text: str) -> str:
@@ -53,6 +56,9 @@ def _fit(sentence: str) -> str:
     if cuts:
         return _trim_end(sentence[: cuts[-1]])
     head = sentence[: MAX_TITLE + 1].rsplit(" ", 1)[0]
+    if not _quotes_closed(head):  # stop before the quotation rather than in the middle of it
+        opening = max(head.rfind("“"), head.rfind('"'), head.rfind("("))
+        head = head[:opening] if opening >= MIN_CLAUSE else head.replace("“", "").replace('"', "")
     return _trim_end(head)
 
 
@@ -66,7 +72,7 @@ def synthesize_title(paragraphs: list[str]) -> str:
 
 
 def find_title(headline: str | None, paragraphs: list[str]) -> tuple[str, str]:
-    """(title, title_source): the headline as published ("text"), else one made from the lede ("synthesized")."""
+    """(title, title_source): the headline as published ("text"), else made from the lede ("synthesized")."""
     if headline and (clean := _clean_headline(headline)):
         return clean, "text"
     return synthesize_title(paragraphs), "synthesized"

@@ -1,0 +1,131 @@
+"""Broken and hostile seeds: one clear line each, nothing lost, nothing injected."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, build
+
+from .conftest import ROOT, copy_project
+
+HOSTILE_TEXT = """Hostile headline: 'quotes' # and --- dashes {{ config }}
+
+The foreign minister said on Monday, April 3, 2023, that talks would go on. <script>alert("pwned")</script>
+
+A second paragraph with <img src=x onerror="alert(1)"> and <iframe src="https://evil.example"></iframe> in it.
+
+See [the report](javascript:alert(1)) and {% include 'secrets' %} for details, plus **bold** text.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("hostile"))
+    seeds = root / "content" / "seeds"
+    (seeds / "100_empty.txt").write_bytes(b"")
+    (seeds / "101_blank.txt").write_bytes(b"  \n\t\n  ")
+    (seeds / "102_binary.txt").write_bytes(bytes(range(256)) * 64)
+    (seeds / "103_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (seeds / "104_sidecar.txt").write_text((seeds / "001_3ed97192f3d4092b.txt").read_text(), encoding="utf-8")
+    (seeds / "104_sidecar.yaml").write_text("date: [unclosed\n", encoding="utf-8")
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    outside.write_text("Secret headline\n\nA secret paragraph that must never be published.\n")
+    os.symlink(outside, seeds / "105_symlink.txt")
+    with open(seeds / "106_huge.txt", "wb") as huge:
+        huge.truncate(60 * 1024 * 1024)
+    report = build(Project(root))
+    return root, report
+
+
+def test_each_bad_seed_gives_one_line_naming_it(hostile_site):
+    _, report = hostile_site
+    bad = ["100_empty", "101_blank", "102_binary", "104_sidecar", "105_symlink", "106_huge"]
+    for name in bad:
+        lines = [p for p in report.problems if name in p]
+        assert len(lines) == 1, (name, report.problems)
+        assert "\n" not in lines[0]
+    assert len(report.problems) == len(bad)
+
+
+def test_every_good_seed_is_still_published(hostile_site):
+    root, _ = hostile_site
+    pages = list((root / "output" / "briefings").glob("*/index.html"))
+    assert len(pages) == 6  # the five seeds and the hostile one
+
+
+def test_nothing_from_a_seed_becomes_markup(hostile_site):
+    root, _ = hostile_site
+    for page in (root / "output").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script" not in html, page
+        assert "<iframe" not in html and "onerror=" not in html.replace("onerror=&#34;", ""), page
+        assert not re.search(r'href="javascript:', html, re.I), page
+
+
+def test_hostile_text_comes_out_exactly_as_written(hostile_site):
+    root, _ = hostile_site
+    page = next(p for p in (root / "output" / "briefings").glob("*/index.html") if "Hostile" in p.read_text())
+    html = page.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in html
+    assert "{{ config }}" in html and "{% include" in html
+    assert "**bold**" in html
+
+
+def test_a_symlink_outside_content_is_never_published(hostile_site):
+    root, _ = hostile_site
+    for page in (root / "output").rglob("*"):
+        if page.is_file():
+            assert b"must never be published" not in page.read_bytes(), page
+
+
+def test_build_exits_non_zero_when_a_seed_failed_and_strict_stops_first(tmp_path):
+    root = copy_project(tmp_path / "p")
+    (root / "content" / "seeds" / "100_empty.txt").write_bytes(b"")
+    run = [sys.executable, "-m", "generator.cli", "--root", str(root), "build"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(run, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 1
+    assert "100_empty.txt" in result.stderr
+    assert (root / "output" / "index.html").exists()
+    strict = subprocess.run([*run, "--strict"], capture_output=True, text=True, env=env, timeout=300)
+    assert strict.returncode == 1 and "strict" in strict.stderr
+
+
+def test_a_removed_seed_removes_its_briefing_page_and_feed_item(tmp_path):
+    root = copy_project(tmp_path / "p")
+    project = Project(root)
+    build(project)
+    victim = root / "content" / "seeds" / "003_5009b44e79ebba7c.txt"
+    slug_pages = {p.parent.name for p in (root / "output" / "briefings").glob("*/index.html")}
+    victim.unlink()
+    victim.with_suffix(".yaml").unlink()
+    build(project)
+    after = {p.parent.name for p in (root / "output" / "briefings").glob("*/index.html")}
+    assert len(after) == len(slug_pages) - 1
+    gone = (slug_pages - after).pop()
+    assert gone not in (root / "output" / "feeds" / "chronology.xml").read_text()
+    assert not (root / "content" / "briefings" / f"{gone}.md").exists()
+    assert not (root / "output" / "seeds" / victim.name).exists()
+
+
+def test_an_interrupted_publish_leaves_the_previous_site_whole(tmp_path, monkeypatch):
+    root = copy_project(tmp_path / "p")
+    project = Project(root)
+    build(project)
+    before = sorted(str(p.relative_to(root)) for p in (root / "output").rglob("*"))
+
+    def crash(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pelican.Pelican.run", crash)
+    with pytest.raises(KeyboardInterrupt):
+        build(project)
+    after = sorted(str(p.relative_to(root)) for p in (root / "output").rglob("*"))
+    assert before == after
+    assert not Path(f"{root / 'output'}.staging").exists()
