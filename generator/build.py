@@ -89,6 +89,7 @@ def publish(project: Project, siteurl: str | None = None) -> None:
     previous = project.output.with_name(f"{project.output.name}.previous")
     shutil.rmtree(staging, ignore_errors=True)
     pelican_log.init(level=logging.WARNING, fatal="warnings")
+    pelican_log.console.quiet = True  # our own summary line says what was built
     override = {
         "PATH": str(project.content),
         "OUTPUT_PATH": str(staging),

@@ -207,7 +207,9 @@ def _read_roles(path: Path, node: yaml.Node | None) -> dict[str, tuple[str, ...]
     for key, value in node.value:
         phrases = _value(value) or []
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-            raise KnowledgeError(f"{path}:{_line(key)}: phrases of role {key.value!r} must be a list of strings")
+            raise KnowledgeError(
+                f"{path}:{_line(key)}: phrases of role {key.value!r} must be a list of strings"
+            )
         roles[str(key.value)] = tuple(phrases)
     return roles
 

@@ -47,7 +47,7 @@ def process_seed(path: Path, root: Path, extractor: Extractor, confine_to: Path 
     name = display_path(path, root)
     seed = read_seed(path, root=confine_to)
     override = load_override(path)
-    record = extractor.extract(seed, name)
+    record = extractor.extract(seed, name, known_date=override.get("date"))
     return apply_override(record, override) if override else record
 
 

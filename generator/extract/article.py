@@ -42,16 +42,23 @@ class Extractor:
         self.entities = EntityMatcher(kb)
         self.topics = TopicScorer(kb)
 
-    def extract(self, seed: SeedText, seed_name: str) -> Briefing:
-        return self.explain(seed, seed_name)[0]
+    def extract(self, seed: SeedText, seed_name: str, known_date: str | None = None) -> Briefing:
+        return self.explain(seed, seed_name, known_date)[0]
 
-    def explain(self, seed: SeedText, seed_name: str) -> tuple[Briefing, Explanation]:
+    def explain(
+        self, seed: SeedText, seed_name: str, known_date: str | None = None
+    ) -> tuple[Briefing, Explanation]:
+        """`known_date`: a maintainer's date for this seed, which role phrases and relative dates
+        ("last year") are then read against."""
         cleaned = clean(seed.text, markdown=seed.markdown)
         title, title_source = find_title(cleaned.headline, cleaned.paragraphs)
         date = find_date(cleaned.paragraphs, cleaned.meta_lines, cleaned.removed, seed.meta)
+        reading_date, firm = (known_date, True) if known_date else (date.date, _is_firm(date))
         outlet = find_outlet(cleaned.paragraphs, cleaned.meta_lines, cleaned.removed, seed.meta)
         exclude = [outlet.byline] if outlet.byline else []
-        entities = self.entities.find(cleaned.paragraphs, _day(date.date), exclude_names=exclude)
+        entities = self.entities.find(
+            cleaned.paragraphs, _day(reading_date), exclude_names=exclude, date_is_firm=firm
+        )
         text = _plain_text(cleaned)
         topic_scores = self.topics.score(text)
         record = Briefing(
@@ -71,7 +78,7 @@ class Extractor:
             topics=[t.id for t in topic_scores if t.assigned],
             quotes=find_quotes(cleaned.paragraphs, entities.mentions),
             figures=find_figures(cleaned.paragraphs),
-            events=find_events(cleaned.paragraphs, date.date),
+            events=find_events(cleaned.paragraphs, reading_date if firm else None),
             summary=summarize(cleaned.paragraphs, title),
             seed=seed_name,
             seed_sha256=seed.sha256,
@@ -80,6 +87,14 @@ class Extractor:
             byline=outlet.byline,
         )
         return record, Explanation(date, topic_scores, entities)
+
+
+FIRM_DATE_CONFIDENCE = 0.5
+
+
+def _is_firm(date: DateGuess) -> bool:
+    """A date stated by the text, or inferred well enough to read "the president" against."""
+    return date.source in ("text", "dateline") or date.confidence >= FIRM_DATE_CONFIDENCE
 
 
 def _plain_text(cleaned: Cleaned) -> str:

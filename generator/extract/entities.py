@@ -453,10 +453,19 @@ class EntityMatcher:
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
         self._holders: dict[tuple[str, dt.date | None], Actor | None] = {}
 
-    def find(self, paragraphs: list[str], day: dt.date | None, exclude_names: Iterable[str] = ()) -> Entities:
-        scan = _ArticleScan(self, day)
-        for index, text in enumerate(paragraphs):
-            folded = fold(text)
+    def find(
+        self,
+        paragraphs: list[str],
+        day: dt.date | None,
+        exclude_names: Iterable[str] = (),
+        date_is_firm: bool = True,
+    ) -> Entities:
+        """Mentions of actors; `date_is_firm=False` when `day` is only a guess, so that role phrases
+        resolve to a holder the article names rather than to whoever held the role on the guessed day."""
+        folded_paragraphs = [fold(text) for text in paragraphs]
+        named = self.named_actors(folded_paragraphs)
+        scan = _ArticleScan(self, day, named, date_is_firm)
+        for index, (text, folded) in enumerate(zip(paragraphs, folded_paragraphs, strict=True)):
             scan.paragraph(_Paragraph(index, text, folded, credit_spans(folded)))
         scan.follow_uncatalogued()
         scan.drop_role_titles()
@@ -464,6 +473,21 @@ class EntityMatcher:
         return scan.entities()
 
     # -- lookups shared by every article --
+
+    def named_actors(self, folded_paragraphs: list[str]) -> set[str]:
+        """Ids of the actors whose own names (not surnames or roles) appear anywhere in the article."""
+        named = set()
+        for text in folded_paragraphs:
+            for match in self.catalogue.regex.finditer(text):
+                target = self.catalogue.targets[_key(match.group())]
+                if isinstance(target, _Alias):
+                    named.add(target.actor.id)
+        return named
+
+    def role_holder_named(self, role: str, named: set[str]) -> Actor | None:
+        """The one actor who ever held `role` and is named in the article, if exactly one is."""
+        holders = [a for a in self.kb.actors if a.id in named and any(r.role == role for r in a.roles)]
+        return holders[0] if len(holders) == 1 else None
 
     def holder(self, role: str, day: dt.date | None) -> Actor | None:
         key = (role, day)
@@ -496,9 +520,13 @@ _ROLE_BEFORE_NAME = re.compile(r",?\s*$")
 
 
 class _ArticleScan:
-    def __init__(self, matcher: EntityMatcher, day: dt.date | None) -> None:
+    def __init__(
+        self, matcher: EntityMatcher, day: dt.date | None, named: set[str], date_is_firm: bool
+    ) -> None:
         self.m = matcher
         self.day = day
+        self.named = named
+        self.date_is_firm = date_is_firm
         self.paragraphs: list[_Paragraph] = []
         self.seen: set[str] = set()  # actor ids named so far, for surname-only mentions
         self.uncatalogued: dict[str, tuple[str, str]] = {}  # folded key -> (name as written, sentence)
@@ -580,7 +608,10 @@ class _ArticleScan:
         self.places_within_role(para, start, end)
         if _ROLE_QUALIFIER.search(text, max(0, start - 20), start) or text[end : end + 6] == "-elect":
             return  # "a Kremlin spokesman", "the former Ukrainian president" name no one in particular
-        holder = self.m.holder(role, self.day)
+        if self.date_is_firm:
+            holder = self.m.holder(role, self.day)
+        else:  # the day is a guess: trust the names the article gives
+            holder = self.m.role_holder_named(role, self.named)
         if holder is None:
             return
         the = _THE_BEFORE.search(text, max(0, start - 5), start)

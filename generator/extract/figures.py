@@ -31,17 +31,13 @@ NUMBER_WORDS = {
 NUMBER_WORD = r"(?i:" + "|".join(NUMBER_WORDS) + r")"
 SCALES = {"bn": "billion", "b": "billion", "mn": "million", "m": "million", "k": "thousand", "tn": "trillion"}
 SCALE = r"(?:million|billion|trillion|thousand|bn|mn|tn|m|b|k)"
-QUALIFIER = (
-    r"(?:(?i:more than|over|at least|about|around|nearly|almost|some|up to|roughly|an estimated|"
-    r"a reported|fewer than|less than|approximately|close to)\s+)"
-)
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
 CURRENCY_WORDS = {
     "dollars": "USD", "euros": "EUR", "pounds": "GBP", "hryvnias": "UAH", "hryvnia": "UAH",
     "roubles": "RUB", "rubles": "RUB", "yuan": "CNY",
 }  # fmt: skip
 CASUALTY_WORDS = {"dead", "killed", "wounded", "injured", "lives"}
-CASUALTY_CUE = re.compile(r"\b(?:killed|dead|died|wounded|injured|casualties|deaths|lives|lost)\b", re.IGNORECASE)
+CASUALTY_CUE = re.compile(r"\b(?i:killed|dead|died|wounded|injured|casualties|deaths|lives|lost)\b")
 
 # What a figure counts decides its rank: casualties first, then money, troops, people.
 TROOP_NOUNS = {
@@ -61,32 +57,35 @@ THING_NOUNS = {
     "jobs", "votes", "tonnes", "tons", "barrels", "doses", "generators", "transformers", "shelters",
     "weapons", "guns", "howitzers", "vehicles", "sanctions",
 }  # fmt: skip
-COUNTED = sorted(TROOP_NOUNS | PEOPLE_NOUNS | MEMBER_NOUNS | THING_NOUNS | CASUALTY_WORDS, key=len, reverse=True)
-ADJECTIVE = r"(?:more|additional|extra|new|other|civilian|military|foreign|armed|active|regular|reserve|[A-Z][a-z]+(?:-[a-z]+)?)"
+COUNTED = sorted(
+    TROOP_NOUNS | PEOPLE_NOUNS | MEMBER_NOUNS | THING_NOUNS | CASUALTY_WORDS, key=len, reverse=True
+)
+ADJECTIVE = (  # "23 Ukrainian soldiers", "two more soldiers", "600 military reservists"
+    r"(?:more|additional|extra|new|other|civilian|military|foreign|armed|active|regular|reserve"
+    r"|[A-Z][a-z]+(?:-[a-z]+)?)"
+)
 
-MONEY_SIGN = re.compile(
-    rf"(?P<qual>{QUALIFIER})?(?P<cur>US\$|[$€£¥₴₽])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE})\b)?"
-)
+MONEY_SIGN = re.compile(rf"(?P<cur>US\$|[$€£¥₴₽])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE})\b)?")
 MONEY_WORD = re.compile(
-    rf"(?P<qual>{QUALIFIER})?\b(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE})\b)?\s+(?P<cur>"
-    + "|".join(CURRENCY_WORDS)
-    + r")\b"
+    rf"\b(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE})\b)?\s+(?P<cur>" + "|".join(CURRENCY_WORDS) + r")\b"
 )
-PERCENT = re.compile(rf"(?P<qual>{QUALIFIER})?\b(?P<num>{NUMBER})\s?(?:%|(?i:percent|per cent)\b)")
+PERCENT = re.compile(rf"\b(?P<num>{NUMBER})\s?(?:%|(?i:percent|per cent)\b)")
 MEMBERS = re.compile(r"\b(?P<num>\d{1,3})-(?i:member|nation|country)\b")
 COUNT = re.compile(
-    rf"(?P<qual>{QUALIFIER})?(?<![\w.,$€£-])(?P<num>{NUMBER}|{NUMBER_WORD})(?:\s+(?P<scale>million|billion|thousand))?"
+    rf"(?<![\w.,$€£-])(?P<num>{NUMBER}|{NUMBER_WORD})(?:\s+(?P<scale>million|billion|thousand))?"
     rf"\s+(?P<adj>(?:{ADJECTIVE}\s+){{0,2}}?)(?P<noun>(?i:{'|'.join(COUNTED)}))\b"
 )
-COMPARED = re.compile(rf"\bcompared (?:to|with) (?P<num>{NUMBER})\b(?!\s*(?:%|percent|[A-Za-z]*\s*(?:million|billion)))")
+COMPARED = re.compile(rf"\bcompared (?:to|with) (?P<num>{NUMBER})\b(?!\s*(?:%|percent|million|billion))")
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 WORD = re.compile(r"\S+")
 CLAUSE_PUNCT = re.compile(r"[,;:(—–]$|^[)—–]")
 EDGE_WORDS = {
     "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that",
-    "which", "who", "as", "its", "his", "her", "their", "but", "since", "than",
+    "which", "who", "as", "its", "his", "her", "their", "but", "since", "than", "against", "into",
+    "about", "after", "before", "over", "under", "between", "across", "through", "during",
 }  # fmt: skip
+LEADING_EDGE_WORDS = EDGE_WORDS - {"the", "a"}
 
 
 @dataclass(frozen=True)
@@ -120,9 +119,14 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in SENTENCE_END.split(paragraph) if s.strip()]
 
 
+HAS_NUMBER = re.compile(rf"\d|\b{NUMBER_WORD}\b")
+
+
 def figures_in_sentence(sentence: str) -> list[Found]:
     """Money, percentages, 'N-member' compounds and counted nouns, left to right."""
     found: list[Found] = []
+    if not HAS_NUMBER.search(sentence):
+        return found
     for match in [*MONEY_SIGN.finditer(sentence), *MONEY_WORD.finditer(sentence)]:
         currency = CURRENCY_SIGNS.get(match["cur"]) or CURRENCY_WORDS[match["cur"].lower()]
         found.append(Found(match.start(), match.end(), _value(match["num"], match["scale"]), currency, 1))
@@ -131,8 +135,10 @@ def figures_in_sentence(sentence: str) -> list[Found]:
     for match in MEMBERS.finditer(sentence):
         found.append(Found(match.start(), match.end(), match["num"], "members", 5))
     for match in COUNT.finditer(sentence):
-        if _overlaps(found, match.start(), match.end()) or _is_bare_year(match["num"], match["scale"]):
+        if _overlaps(found, match.start(), match.end()) or _is_bare_number(match["num"], match["scale"]):
             continue
+        if found and _continues(sentence, found[-1], match.start()):
+            continue  # "258 times at 30 settlements" is one figure
         found.append(_counted(sentence, match))
     found.sort(key=lambda f: f.start)
     return found + _comparisons(sentence, found)
@@ -173,8 +179,16 @@ def _value(number: str, scale: str | None) -> str:
     return f"{number} {SCALES.get(scale.lower(), scale.lower())}"
 
 
-def _is_bare_year(number: str, scale: str | None) -> bool:
-    return not scale and bool(YEAR.match(number))
+def _is_bare_number(number: str, scale: str | None) -> bool:
+    """A year ("2014 when troops …") or a lone 1 ("1 times") is no figure."""
+    return not scale and (bool(YEAR.match(number)) or number == "1")
+
+
+CHAINED = re.compile(r"^\s+(?:at|in|across|from|on|against)\s+$")
+
+
+def _continues(sentence: str, previous: Found, start: int) -> bool:
+    return previous.end <= start and bool(CHAINED.match(sentence[previous.end : start]))
 
 
 def _overlaps(found: list[Found], start: int, end: int) -> bool:
@@ -204,13 +218,15 @@ def describe(sentence: str, start: int, end: int, before_words: int = 4, total_w
 
 
 def _trim_left(words: list[str]) -> list[str]:
-    while words and (CLAUSE_PUNCT.search(words[0]) or words[0].strip(",").lower() in EDGE_WORDS - {"the", "a"}):
+    while words and (CLAUSE_PUNCT.search(words[0]) or words[0].strip(",").lower() in LEADING_EDGE_WORDS):
+        if " ".join(words[:2]).lower() in {"at least", "at most"}:
+            break
         words = words[1:]
-    return [w.lstrip("\"“‘(") for w in words]
+    return [w.lstrip('"“‘(#*') for w in words if w.strip("#*")]
 
 
 def _trim_right(words: list[str]) -> list[str]:
-    words = [w.rstrip(".,;:\"”’)") if i == len(words) - 1 else w for i, w in enumerate(words)]
+    words = [w.rstrip('.,;:"”’)*') if i == len(words) - 1 else w for i, w in enumerate(words)]
     while words and words[-1].lower().rstrip(",") in EDGE_WORDS:
         words = words[:-1]
     return words

@@ -14,8 +14,10 @@ spoke or led a sentence. Each quoted span finally takes its speaker from, in ord
 6. the speaker of the next paragraph's opening quote, for an unclosed quote
    running on into it (the multi-paragraph quote convention).
 
-Spans that nobody is credited with (scare quotes, titles, headlines) are dropped.
-The quote text is always a verbatim slice of the paragraph.
+Spans that nobody is credited with (scare quotes, headlines) are dropped, and so are
+titles ("his book “…”"), "so-called" phrases and spans under four words, except
+three-word partial quotes credited within their own sentence. The quote text is a
+verbatim slice of the paragraph (a trailing comma before the attribution dropped).
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ class Paragraph:
 
 DOUBLE_OPENERS = "“„«‟"
 DOUBLE_CLOSERS = "”»"
+DOUBLE_MARK = re.compile(r'["“„«‟”»]')
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -97,9 +100,8 @@ def find_double_quoted(text: str) -> list[QuoteSpan]:
     open_at: int | None = None
     opener = ""
     nested = False
-    for i, char in enumerate(text):
-        if char not in DOUBLE_OPENERS and char not in DOUBLE_CLOSERS and char != '"':
-            continue
+    for mark in DOUBLE_MARK.finditer(text):
+        i, char = mark.start(), mark.group()
         if open_at is None:
             if char == '"' or char in DOUBLE_OPENERS or _opens_a_word(text, i):
                 open_at, opener = i, char
@@ -211,6 +213,7 @@ def _sentence_end(masked: str, pos: int) -> int:
 # -- who can speak -------------------------------------------------------------
 
 POSSESSIVE_AFTER = re.compile(r"[’'‘]s?\b")
+POSSESSIVE_END = re.compile(r"\w[’'‘]s?$")  # a matcher may include the "’s" in the surface
 # "NATO chief", "Kremlin spokesman", "Biden administration", "Kremlin-backed": a name
 # used as a modifier of the noun that really speaks, or of nobody.
 MODIFIER_AFTER = re.compile(
@@ -249,7 +252,7 @@ def find_candidates(
     for mention in _outermost(mentions):
         if any(s.open < mention.start < s.close for s in spans):
             continue  # never take a speaker from inside the quote
-        if _is_possessive_or_modifier(text, mention.end):
+        if POSSESSIVE_END.search(mention.surface) or _is_possessive_or_modifier(text, mention.end):
             continue
         is_outlet = bool(OUTLET.match(mention.name) or OUTLET.match(mention.surface))
         found.append(Candidate(mention.start, mention.end, mention.kind, mention.name, is_outlet))
@@ -281,22 +284,28 @@ def _inside_mention(found: list[Candidate], pos: int) -> bool:
 
 # -- speech verbs --------------------------------------------------------------
 
-SPEECH_VERB = re.compile(
-    r"(?<![-\w])(?:"
-    r"say|says|said|saying|tells?|told|telling|adds?|added|adding|writes?|wrote|writing|tweeted|posted|"
-    r"warns?|warned|notes?|noted|noting|stress(?:es|ed|ing)|insist(?:s|ed|ing)?|explain(?:s|ed|ing)|"
-    r"continued|ask(?:s|ed)|repl(?:y|ies|ied)|responded|stated|declared?|declares|announced?|announces|"
-    r"argu(?:es|ed|ing)|claimed|urged?|urges|urging|called|describ(?:es|ed|ing)|express(?:es|ed|ing)|"
-    r"vow(?:s|ed)|promised|pledged|admit(?:s|ted)|acknowledged|conceded|recalled|suggested|predicted|"
-    r"confirmed|den(?:ies|ied)|emphasi[sz](?:es|ed|ing)|underlined|underscored|remarked|commented|"
-    r"observed|cautioned|complained|boasted|demanded|concluded|shouted|joked|quipped|lamented|"
-    r"reiterated|maintained|countered|agreed|hinted|accused|blamed|critici[sz]ed|praised|hailed|dubbed|"
-    r"branded|label(?:l)?ed|assured|reported|mentioned|recounted|proclaimed|appealed|wondered|mused|"
-    r"pointed out|went on"
-    r")(?![-\w])",
-    re.IGNORECASE,
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+SPEECH_VERBS = _word_set(
+    """
+    say says said saying tell tells told telling add adds added adding write writes wrote writing
+    tweeted posted warn warns warned note notes noted noting stresses stressed stressing insist
+    insists insisted insisting explains explained explaining continued asks asked reply replies
+    replied responded stated declare declares declared announce announces announced argues argued
+    arguing claimed urge urges urged urging called describes described describing expresses
+    expressed expressing vows vowed promised pledged admits admitted acknowledged conceded recalled
+    suggested predicted confirmed denies denied emphasises emphasised emphasising emphasizes
+    emphasized emphasizing underlined underscored remarked commented observed cautioned complained
+    boasted demanded concluded shouted joked quipped lamented reiterated maintained countered agreed
+    hinted accused blamed criticised criticized praised hailed dubbed branded labelled labeled
+    assured reported mentioned recounted proclaimed appealed wondered mused
+    """
 )
-ACCORDING_TO = re.compile(r"\b(?:according to|as per|in the words of)\b", re.IGNORECASE)
+WORD_TOKEN = re.compile(r"(?<![-\w])[A-Za-z]+(?![-\w])")  # "so-called" is no speech verb
+PHRASAL_SPEECH = re.compile(r"\b(?:according to|as per|in the words of|pointed out|went on)\b", re.IGNORECASE)
 OUTLET_VERBS = {"say", "says", "said", "tell", "tells", "told", "writes", "wrote"}
 COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$", re.IGNORECASE)
 # A parenthetical between a subject and its verb: ", a spokesman for Russian President
@@ -311,17 +320,15 @@ CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s[\"“«„]")
 
 
 def find_speech_acts(
-    text: str, masked: str, starts: list[int], spans: list[QuoteSpan], candidates: list[Candidate]
+    masked: str, starts: list[int], spans: list[QuoteSpan], candidates: list[Candidate]
 ) -> list[SpeechAct]:
     """Every speech verb outside quotes with its (still unresolved) subject."""
     appositives = [
-        (m.start(), m.end()) for m in APPOSITIVE.finditer(masked) if not SPEECH_VERB.search(m.group())
+        (m.start(), m.end()) for m in APPOSITIVE.finditer(masked) if not _has_speech_verb(m.group())
     ]
     usable = [c for c in candidates if not any(a < c.start < b for a, b in appositives)]
     acts: list[SpeechAct] = []
-    for match in sorted(
-        [*SPEECH_VERB.finditer(masked), *ACCORDING_TO.finditer(masked)], key=lambda m: m.start()
-    ):
+    for match in _speech_verbs(masked):
         if any(a < match.start() < b for a, b in appositives):
             continue
         verb = match.group().lower()
@@ -330,6 +337,15 @@ def find_speech_acts(
         act.subject = _subject(masked, starts, spans, usable, act, previous)
         acts.append(act)
     return acts
+
+
+def _speech_verbs(masked: str) -> list[re.Match[str]]:
+    words = [m for m in WORD_TOKEN.finditer(masked) if m.group().lower() in SPEECH_VERBS]
+    return sorted([*words, *PHRASAL_SPEECH.finditer(masked)], key=lambda m: m.start())
+
+
+def _has_speech_verb(text: str) -> bool:
+    return any(m.group().lower() in SPEECH_VERBS for m in WORD_TOKEN.finditer(text))
 
 
 def _subject(
@@ -467,10 +483,8 @@ def attribute(para: Paragraph, span: QuoteSpan, earlier: list[tuple[int, str]]) 
     """Speaker of one span from its own paragraph (rules 1-4 of the module docstring)."""
     sentence = bisect_right(para.sentence_starts, span.open) - 1
     before = [a for a in para.acts if a.sentence == sentence and a.end <= span.open and a.speaker]
-    for act in reversed(before):
-        if INTRODUCES.search(para.masked[act.end : span.open]):
-            return Attribution(act.speaker, True)
-        break
+    if before and INTRODUCES.search(para.masked[before[-1].end : span.open]):
+        return Attribution(before[-1].speaker, True)
     trailing = _trailing_act(para, span)
     if trailing:
         return Attribution(trailing.speaker, True)
@@ -497,6 +511,7 @@ def _trailing_act(para: Paragraph, span: QuoteSpan) -> SpeechAct | None:
     return None
 
 
+THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 CORE_ATTRIBUTION = re.compile(
     r"^(?:say|says|said|tells?|told|adds?|added|writes?|wrote|asked|replied|tweeted|posted|stated|declared|"
     r"noted|explained|continued|according to)$"
@@ -510,7 +525,7 @@ def _starts_new_sentence(para: Paragraph, span: QuoteSpan, act: SpeechAct) -> bo
         return False
     gap = para.masked[span.close + 1 : act.start]
     rest = para.masked[act.end : _sentence_end(para.masked, act.end)]
-    short_tag = _word_count(gap) <= 4 and _word_count(rest) <= 5 and not re.search(r"\bthat\b", rest)
+    short_tag = _word_count(gap) <= 4 and _word_count(rest) <= 5 and not THAT.search(rest)
     return "," in gap or not short_tag or not CORE_ATTRIBUTION.match(act.verb)
 
 
@@ -547,7 +562,7 @@ def analyse(index: int, text: str, mentions: list[Mention]) -> Paragraph:
     masked = mask_quoted_words(text, spans)
     starts = sentence_starts(masked)
     candidates = find_candidates(text, masked, mentions, spans)
-    acts = find_speech_acts(text, masked, starts, spans, candidates)
+    acts = find_speech_acts(masked, starts, spans, candidates)
     return Paragraph(index, text, masked, spans, starts, candidates, acts)
 
 
@@ -560,18 +575,17 @@ def find_quotes(paragraphs: list[str], mentions: list[Mention]) -> list[Quote]:
     resolve_speakers(analysed)
 
     found: list[tuple[Paragraph, QuoteSpan, Attribution | None]] = []
-    previous_last: str | None = None
+    last_of_previous: str | None = None
     for para in analysed:
-        earlier: list[tuple[int, str]] = []
+        earlier: list[tuple[int, str]] = []  # (offset, speaker) of the quotes credited so far
         for span in para.spans:
             attribution = attribute(para, span, earlier)
-            if attribution is None and previous_last and not WORD.search(para.masked[: span.open]):
-                attribution = Attribution(previous_last, False)  # a paragraph that is all quote
+            if attribution is None and last_of_previous and not WORD.search(para.masked[: span.open]):
+                attribution = Attribution(last_of_previous, False)  # rule 5: the quote opens the paragraph
             if attribution:
                 earlier.append((span.open, attribution.speaker))
             found.append((para, span, attribution))
-        last = _last_speaker(para, earlier, len(para.text) + 1)
-        previous_last = last
+        last_of_previous = _last_speaker(para, earlier, len(para.text) + 1)
     found = _carry_back_run_on_quotes(found)
     return _as_quotes(found)
 
