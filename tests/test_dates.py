@@ -33,8 +33,10 @@ def test_mentioned_dates_reads_the_common_news_formats(text, expected):
 
 
 def test_mentioned_dates_lists_every_mention_in_order():
-    text = ("Ukraine first declared its intention to join NATO in 2002. Russia launched its full-scale "
-            "invasion of Ukraine in February 2022, on February 24, 2022.")
+    text = (
+        "Ukraine first declared its intention to join NATO in 2002. Russia launched its full-scale "
+        "invasion of Ukraine in February 2022, on February 24, 2022."
+    )
     assert mentioned_dates(text) == [("2002", "year"), ("2022-02", "month"), ("2022-02-24", "day")]
 
 
@@ -59,7 +61,11 @@ def test_mentioned_dates_ignores_numbers_and_undated_mentions(text):
 @pytest.mark.parametrize(
     "paragraph, head, credit",
     [
-        ("KYIV, Nov 29 (Reuters) - Ukraine's foreign minister said on Tuesday", "KYIV, Nov 29 (Reuters)", "Reuters"),
+        (
+            "KYIV, Nov 29 (Reuters) - Ukraine's foreign minister said on Tuesday",
+            "KYIV, Nov 29 (Reuters)",
+            "Reuters",
+        ),
         ("KYIV, Ukraine (AP) — Russian forces shelled Kherson on Monday", "KYIV, Ukraine (AP)", "AP"),
         ("WARSAW (AFP) July 6, 2017 — US President Donald Trump said", "WARSAW (AFP) July 6, 2017", "AFP"),
         ("(CNN) — Ukrainian President Volodymyr Zelensky said", "(CNN)", "CNN"),
@@ -86,8 +92,10 @@ def test_split_dateline_does_not_mistake_a_sentence_for_a_dateline(paragraph):
 
 # --- the heuristics, in order ------------------------------------------------
 
-LEDE_ON_TUESDAY = ("Ukrainian President Volodymyr Zelenskiy on Tuesday urged NATO to speed up his "
-                   "country's membership in the alliance.")
+LEDE_ON_TUESDAY = (
+    "Ukrainian President Volodymyr Zelenskiy on Tuesday urged NATO to speed up his "
+    "country's membership in the alliance."
+)
 
 
 def test_html_metadata_date_is_taken_as_stated():
@@ -98,8 +106,13 @@ def test_html_metadata_date_is_taken_as_stated():
 
 @pytest.mark.parametrize(
     "line",
-    ["April 06, 2021", "Published: 6 April 2021", "Updated 12:30 GMT, 06/04/2021", "2021-04-06",
-     "Tue 6 Apr 2021 14.02 BST"],
+    [
+        "April 06, 2021",
+        "Published: 6 April 2021",
+        "Updated 12:30 GMT, 06/04/2021",
+        "2021-04-06",
+        "Tue 6 Apr 2021 14.02 BST",
+    ],
 )
 def test_a_date_line_among_the_meta_lines_is_the_publication_date(line):
     guess = find_date([LEDE_ON_TUESDAY], ["By [AFP](#)", line], [], {})
@@ -136,8 +149,10 @@ def test_a_dated_photo_credit_link_is_not_the_articles_address():
 
 
 def test_a_dateline_with_a_full_date_is_a_dateline_date():
-    lede = ("WARSAW (AFP) July 6, 2017 — US President Donald Trump publicly endorsed NATO's mutual "
-            "defence pact in a keynote speech in Warsaw on Thursday.")
+    lede = (
+        "WARSAW (AFP) July 6, 2017 — US President Donald Trump publicly endorsed NATO's mutual "
+        "defence pact in a keynote speech in Warsaw on Thursday."
+    )
     guess = find_date([lede], [], [], {})
     assert (guess.date, guess.source) == ("2017-07-06", "dateline")
 
@@ -154,17 +169,23 @@ def test_a_reuters_dateline_takes_the_year_in_which_the_weekday_fits():
 
 
 def test_an_ap_dateline_without_a_date_gives_no_date():
-    lede = ("KYIV, Ukraine (AP) — Russian forces shelled the southern city of Kherson on Monday, "
-            "killing three people, officials said.")
+    lede = (
+        "KYIV, Ukraine (AP) — Russian forces shelled the southern city of Kherson on Monday, "
+        "killing three people, officials said."
+    )
     guess = find_date([lede], [], [], {})
     assert guess.date is None and guess.source is None
 
 
 def test_a_weekday_with_its_date_takes_the_year_of_the_same_date_stated_in_a_caption():
-    lede = ("NATO Secretary-General Jens Stoltenberg said on Tuesday (November 29) that Ukraine, which is "
-            "currently resisting the Russian invasion, will one day join NATO.")
-    caption = ("NATO Secretary-General Jens Stoltenberg attends a NATO Foreign Ministers' Meeting in "
-               "Bucharest, Romania, on November 29, 2022.")
+    lede = (
+        "NATO Secretary-General Jens Stoltenberg said on Tuesday (November 29) that Ukraine, which is "
+        "currently resisting the Russian invasion, will one day join NATO."
+    )
+    caption = (
+        "NATO Secretary-General Jens Stoltenberg attends a NATO Foreign Ministers' Meeting in "
+        "Bucharest, Romania, on November 29, 2022."
+    )
     guess = find_date([lede], [], [caption], {})
     assert (guess.date, guess.precision, guess.source) == ("2022-11-29", "day", "text")
 
@@ -199,21 +220,28 @@ def test_weekday_on_the_anchor_date_itself_is_that_day():
 
 
 def test_a_weekday_alone_is_never_claimed_as_stated_in_the_text():
-    paragraphs = [LEDE_ON_TUESDAY, "Ukraine was promised membership at the Bucharest summit on April 3, 2008."]
+    paragraphs = [
+        LEDE_ON_TUESDAY,
+        "Ukraine was promised membership at the Bucharest summit on April 3, 2008.",
+    ]
     guess = find_date(paragraphs, [], [], {})
     assert (guess.date, guess.source) == ("2008-04-08", "inferred")
 
 
 def test_a_full_date_opening_the_lede_is_stated_in_the_text():
-    lede = ("NATO foreign ministers met in Bucharest on November 29, 2022 and pledged to help Ukraine "
-            "rebuild its power grid.")
+    lede = (
+        "NATO foreign ministers met in Bucharest on November 29, 2022 and pledged to help Ukraine "
+        "rebuild its power grid."
+    )
     guess = find_date([lede], [], [], {})
     assert (guess.date, guess.source) == ("2022-11-29", "text")
 
 
 def test_a_background_date_in_the_lede_is_not_the_day_reported():
-    lede = ("Zelensky said on Tuesday that the war Russia began on February 24, 2022 would end only with "
-            "the return of all occupied land.")
+    lede = (
+        "Zelensky said on Tuesday that the war Russia began on February 24, 2022 would end only with "
+        "the return of all occupied land."
+    )
     guess = find_date([lede], [], [], {})
     assert guess.source == "inferred"  # February 24, 2022 was a Thursday, not the Tuesday reported
 
@@ -225,7 +253,11 @@ def test_a_weekday_does_not_invent_a_day_from_a_month_anchor():
 
 
 def test_a_weekday_is_not_anchored_to_a_date_that_later_mentions_make_stale():
-    paragraphs = [LEDE_ON_TUESDAY, "The war began on February 24, 2022.", "Ukraine applied to join NATO in 2023."]
+    paragraphs = [
+        LEDE_ON_TUESDAY,
+        "The war began on February 24, 2022.",
+        "Ukraine applied to join NATO in 2023.",
+    ]
     guess = find_date(paragraphs, [], [], {})
     assert guess.precision == "year" and guess.date == "2023"
 
@@ -259,7 +291,9 @@ def test_a_copyright_year_in_the_story_gives_the_year():
 
 
 def test_no_date_at_all_gives_none():
-    guess = find_date(["Zelensky told Stoltenberg on Tuesday that Ukraine was committed to reform."], [], [], {})
+    guess = find_date(
+        ["Zelensky told Stoltenberg on Tuesday that Ukraine was committed to reform."], [], [], {}
+    )
     assert (guess.date, guess.precision, guess.source, guess.confidence) == (None, None, None, 0.0)
 
 

@@ -1,4 +1,4 @@
-"""Outlet, wire credits, address and byline: the outlet publishes, agencies are credited, cited outlets are neither."""
+"""Outlet, wire, address and byline: the outlet publishes, agencies are credited, the cited are neither."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from generator.extract.outlet import find_outlet, find_url, outlet_for_domain
 
 from .conftest import SEEDS, SHARED
 
-LEDE = ("Ukrainian President Volodymyr Zelenskiy on Tuesday urged NATO to speed up his country's membership "
-        "in the alliance, saying it was the only way to end fighting with pro-Russia separatists.")
+LEDE = (
+    "Ukrainian President Volodymyr Zelenskiy on Tuesday urged NATO to speed up his country's membership "
+    "in the alliance, saying it was the only way to end fighting with pro-Russia separatists."
+)
 
 
 def outlet(paragraphs=(), meta_lines=(), removed=(), seed_meta=None):
@@ -38,11 +40,22 @@ def test_an_agency_in_the_byline_is_a_wire_credit(byline, wire):
 @pytest.mark.parametrize(
     "lede, wire",
     [
-        ("KYIV, Nov 29 (Reuters) - Ukraine's foreign minister said on Tuesday that allies must hurry.", ["Reuters"]),
-        ("KYIV, Ukraine (AP) — Russian forces shelled the southern city of Kherson on Monday.", ["Associated Press"]),
-        ("WARSAW (AFP) July 6, 2017 — US President Donald Trump publicly endorsed NATO's defence pact.", ["AFP"]),
-        ("Kyiv, 29 November 2022 (Ukrinform) – Ukraine received new air defence systems, the minister said.",
-         ["Ukrinform"]),
+        (
+            "KYIV, Nov 29 (Reuters) - Ukraine's foreign minister said on Tuesday that allies must hurry.",
+            ["Reuters"],
+        ),
+        (
+            "KYIV, Ukraine (AP) — Russian forces shelled the southern city of Kherson on Monday.",
+            ["Associated Press"],
+        ),
+        (
+            "WARSAW (AFP) July 6, 2017 — US President Donald Trump publicly endorsed NATO's defence pact.",
+            ["AFP"],
+        ),
+        (
+            "Kyiv, 29 November 2022 (Ukrinform) – Ukraine received new air defence systems, he said.",
+            ["Ukrinform"],
+        ),
     ],
 )
 def test_an_agency_dateline_opening_the_article_is_a_wire_credit(lede, wire):
@@ -52,8 +65,10 @@ def test_an_agency_dateline_opening_the_article_is_a_wire_credit(lede, wire):
 @pytest.mark.parametrize(
     "line, wire",
     [
-        ("(This article draws on reports from the Associated Press, Reuters, and AFP.)",
-         ["Associated Press", "Reuters", "AFP"]),
+        (
+            "(This article draws on reports from the Associated Press, Reuters, and AFP.)",
+            ["Associated Press", "Reuters", "AFP"],
+        ),
         ("(Reporting by Pavel Polityuk; Editing by Alex Richardson)", ["Reuters"]),
         ("Copyright 2024 The Associated Press. All rights reserved.", ["Associated Press"]),
         ("© Agence France-Presse", ["AFP"]),
@@ -67,16 +82,16 @@ def test_credit_lines_count_wherever_the_cleaner_put_them(line, wire):
 
 
 def test_an_agency_sign_off_ending_the_article_is_a_wire_credit():
-    assert outlet([LEDE, "Moscow and Kiev have accused each other of the renewed clashes. — Reuters"]).wire == [
-        "Reuters"
-    ]
+    assert outlet(
+        [LEDE, "Moscow and Kiev have accused each other of the renewed clashes. — Reuters"]
+    ).wire == ["Reuters"]
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "“Giving Ukraine (an) invitation at this moment is a political signal,” Kyiv’s NATO ambassador told Reuters.",
-        "A senior Ukrainian diplomat spoke to Reuters and said membership would be a fitting legacy for Biden.",
+        "“Giving Ukraine (an) invitation at this moment is a political signal,” the ambassador told Reuters.",
+        "A senior Ukrainian diplomat spoke to Reuters and said membership would be a fitting legacy.",
         "The plan also includes the continuation of the Kursk incursion, as per the BBC.",
         "According to AFP, two soldiers were shot dead on Monday near Avdiivka.",
         "Kremlin spokesman Dmitry Peskov told reporters, AFP reported.",
@@ -87,7 +102,9 @@ def test_an_agency_cited_in_the_story_is_not_a_wire_credit(sentence):
     assert outlet([LEDE, sentence]).wire == []
 
 
-@pytest.mark.parametrize("caption", ["Sean Gallup/Getty Images", "Photo: AFP", "Genya Savilov/AFP via Getty Images"])
+@pytest.mark.parametrize(
+    "caption", ["Sean Gallup/Getty Images", "Photo: AFP", "Genya Savilov/AFP via Getty Images"]
+)
 def test_a_photo_credit_is_not_a_wire_credit(caption):
     assert outlet([LEDE], removed=[caption]).wire == []
 
@@ -159,8 +176,12 @@ def test_outlet_for_domain_uses_the_table_then_the_domain(host, name):
 
 
 def test_a_wire_credit_and_an_address_give_the_addresss_site_as_source():
-    meta = ["By [AFP](#)", "April 06, 2021", "Original url:",
-            "<https://www.themoscowtimes.com/2021/04/06/ukraine-urges-nato-a73491>"]
+    meta = [
+        "By [AFP](#)",
+        "April 06, 2021",
+        "Original url:",
+        "<https://www.themoscowtimes.com/2021/04/06/ukraine-urges-nato-a73491>",
+    ]
     found = outlet([LEDE], meta)
     assert (found.source, found.wire) == ("The Moscow Times", ["AFP"])
 
@@ -171,18 +192,26 @@ def test_a_contact_address_on_the_outlets_domain_names_it():
 
 
 def test_a_footer_naming_the_site_names_it_as_written():
-    removed = ["Learn about the Superpowers of the 21st Century at SpaceWar.com",
-               "Learn about nuclear weapons doctrine and defense at SpaceWar.com"]
+    removed = [
+        "Learn about the Superpowers of the 21st Century at SpaceWar.com",
+        "Learn about nuclear weapons doctrine and defense at SpaceWar.com",
+    ]
     assert outlet([LEDE], removed=removed).source == "SpaceWar.com"
 
 
 def test_a_copyright_line_names_the_outlet():
-    assert outlet([LEDE], removed=["© 2024 The Moscow Times. All rights reserved."]).source == "The Moscow Times"
+    assert (
+        outlet([LEDE], removed=["© 2024 The Moscow Times. All rights reserved."]).source == "The Moscow Times"
+    )
 
 
 def test_a_newspaper_dateline_names_the_outlet():
-    assert outlet(["(CNN) — Ukrainian President Volodymyr Zelensky said on Tuesday that talks had stalled."]).source \
+    assert (
+        outlet(
+            ["(CNN) — Ukrainian President Volodymyr Zelensky said on Tuesday that talks had stalled."]
+        ).source
         == "CNN"
+    )
 
 
 def test_the_readers_site_name_comes_first():
@@ -255,13 +284,19 @@ def test_an_agency_or_desk_is_no_byline(line):
 
 
 def test_a_sentence_starting_with_by_is_no_byline():
-    assert outlet(["By Tuesday, the troops had withdrawn from the outskirts of the city, officials said."]).byline \
+    assert (
+        outlet(
+            ["By Tuesday, the troops had withdrawn from the outskirts of the city, officials said."]
+        ).byline
         is None
+    )
 
 
 # --- the five seeds, split naively into lines ----------------------------------
 
-GOLD = {g["file"][:3]: g for g in yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))}
+GOLD = {
+    g["file"][:3]: g for g in yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
+}
 
 
 def seed_paragraphs(prefix: str) -> list[str]:

@@ -110,3 +110,21 @@ def test_a_rebuild_without_changes_leaves_every_file_byte_identical(tmp_path):
     build(project)
     second = _digest_tree(root / "output"), _digest_tree(root / "content" / "briefings")
     assert first == second
+
+
+def test_the_timeline_links_the_2014_annexation_of_crimea_to_every_seed_that_mentions_it(built_site):
+    root, _ = built_site
+    html = (root / "output" / "chronology" / "index.html").read_text(encoding="utf-8")
+    entry = re.search(
+        r'datetime="2014">2014</time>\s*<span class="event">[^<]*annexation of Crimea.*?</ul>', html, re.S
+    )
+    linked = set(re.findall(r'briefings/([^/"]+)/', entry.group()))
+    mentioning = {
+        md.stem
+        for md in (root / "content" / "briefings").glob("*.md")
+        if re.search(
+            r"annex\w* (?:of )?(?:the )?Crimea|Crimean peninsula annexed", md.read_text(encoding="utf-8")
+        )
+    }
+    assert len(mentioning) >= 3
+    assert mentioning <= linked

@@ -157,11 +157,29 @@ def _find_mentions(text: str) -> list[_Mention]:
         if _YEAR_CUE_RE.search(text, max(0, m.start() - 12), m.start()):
             candidates.append(_Mention(m.start(), m.end(), int(m["y"]), None, None))
     taken: list[_Mention] = []
-    for c in sorted(candidates, key=_rank, reverse=True):
-        if not any(c.start < t.end and c.end > t.start for t in taken):
+    for cluster in _overlapping_clusters(candidates):
+        chosen: list[_Mention] = []
+        for c in sorted(cluster, key=_rank, reverse=True):
+            if not any(c.start < t.end and c.end > t.start for t in chosen):
+                chosen.append(c)
+        for c in sorted(chosen, key=lambda x: x.start):
             future = bool(_FUTURE_CONTEXT_RE.search(text, max(0, c.start - 30), c.start))
             taken.append(_Mention(c.start, c.end, c.year, c.month, c.day, future))
-    return sorted(taken, key=lambda x: x.start)
+    return taken
+
+
+def _overlapping_clusters(candidates: list[_Mention]) -> list[list[_Mention]]:
+    """Runs of candidates that overlap one another, in text order: a few at most, so cheap to rank."""
+    clusters: list[list[_Mention]] = []
+    end = -1
+    for c in sorted(candidates, key=lambda x: x.start):
+        if c.start < end:
+            clusters[-1].append(c)
+            end = max(end, c.end)
+        else:
+            clusters.append([c])
+            end = c.end
+    return clusters
 
 
 def mentioned_dates(text: str) -> list[tuple[str, str]]:
@@ -415,7 +433,8 @@ def date_from_lede_day(ctx: _Context) -> DateGuess | None:
             weekday = _WEEKDAY_BEFORE_RE.search(before)
             if not weekday and not (index == 0 and _ON_DATE_RE.search(before)):
                 continue
-            surface = paragraph[m.start - len(weekday[0]) if weekday else m.start: m.end].strip()
+            end = m.end + 1 if weekday and paragraph[m.end: m.end + 1] == ")" else m.end
+            surface = paragraph[m.start - len(weekday[0]) if weekday else m.start: end].strip()
             wd = weekday["wd"] if weekday else lede_weekday
             if m.year is not None:
                 if not weekday and wd and _weekday_of(m) != wd:
@@ -458,11 +477,13 @@ def date_from_lede_weekday(ctx: _Context) -> DateGuess | None:
     )
 
 
-_COPYRIGHT_YEAR_RE = re.compile(r"(?i:©|\(c\)|copyright)\s*©?\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)\b")
+_COPYRIGHT_YEAR_RE = re.compile(
+    r"(?i:©|\(c\)|copyright)\s*©?\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)\b"
+)
 
 
 def date_from_copyright_year(ctx: _Context) -> DateGuess | None:
-    """'Copyright 2022 The Associated Press' in the story: the year it was published, if no later year is named."""
+    """'Copyright 2022 The Associated Press' in the story: the year published, unless a later one is named."""
     years = [int(m["y"]) for line in ctx.credit_lines for m in _COPYRIGHT_YEAR_RE.finditer(line)]
     if not years:
         return None

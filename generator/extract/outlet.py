@@ -212,6 +212,7 @@ def find_url(
 
 # --- reporters ---------------------------------------------------------------
 
+MAX_CREDIT_CHARS = 400  # credits are short lines; longer ones are not worth a regex scan
 _MARKDOWN_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BYLINE_RE = re.compile(
     r"^\s*(?:(?i:by|written\s+by|words\s+by|story\s+by|author)\s*:?\s+)(?P<names>[A-Z].{1,100})$"
@@ -260,7 +261,7 @@ def find_byline(paragraphs: list[str], meta_lines: list[str], removed: list[str]
     if seed_meta and (author := (seed_meta.get("author") or "").strip()) and not agencies_in(author):
         return author
     for line in _credit_zone(paragraphs, meta_lines, removed):
-        if len(line.split()) > 25:
+        if len(line) > MAX_CREDIT_CHARS or len(line.split()) > 25:
             continue
         m = _BYLINE_RE.match(line) or _REPORTING_RE.search(line)
         if m and (names := _person_names(m["names"])):
@@ -336,7 +337,9 @@ def wire_from_credit_lines(paragraphs: list[str], meta_lines: list[str], removed
     """Credit lines wherever the cleaner put them; sign-offs and lone agency names only in the article."""
     found = []
     for line in _credit_zone(paragraphs, meta_lines, removed):
-        if len(line.split()) > 40 or (_PHOTO_CUE_RE.search(line) and "reports" not in line):
+        if len(line) > MAX_CREDIT_CHARS or len(line.split()) > 40 or (
+            _PHOTO_CUE_RE.search(line) and "reports" not in line
+        ):
             continue
         for regex in _CREDIT_LINE_RES:
             if m := regex.search(line):
@@ -345,7 +348,7 @@ def wire_from_credit_lines(paragraphs: list[str], meta_lines: list[str], removed
             found.append("Reuters")
     tail = [p for p in paragraphs[-2:] + meta_lines if not _PHOTO_CUE_RE.search(p)]
     for line in tail:
-        m = _SIGN_OFF_RE.search(line) or _LONE_CREDIT_RE.match(line)
+        m = _SIGN_OFF_RE.search(line[-80:]) or _LONE_CREDIT_RE.match(line)
         if m and agencies_in(m["credit"]) and len(m["credit"].split()) <= 6:
             found += agencies_in(m["credit"])
     return found

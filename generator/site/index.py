@@ -132,47 +132,38 @@ def _topic_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, TopicPag
 
 
 def _chronology_events(records: list[Record]) -> list[ChronologyEvent]:
-    """Historical events the briefings mention, the same event from several briefings merged."""
-    merged: dict[tuple[str, str], ChronologyEvent] = {}
-    for record in records:
-        for event in record.get("events") or []:
-            key = (event["date"], _event_key(event["text"]))
-            entry = merged.setdefault(key, ChronologyEvent(event["date"], event["precision"], event["text"]))
-            if record not in entry.briefings:
-                entry.briefings.append(record)
-    return sorted(merged.values(), key=lambda e: (e.date, e.text))
+    """Historical events the briefings mention; the same event told by several briefings is one.
+
+    Within a year, events are taken shortest text first; each joins the earlier event it shares the
+    most salient word stems with ("annexation of Crimea", "Crimean peninsula annexed by Moscow"),
+    or starts its own. Comparing with that first, short wording, never chaining through long ones,
+    keeps "the conflict and the annexation of Crimea" from gluing two events together.
+    """
+    mentions = [(event, record) for record in records for event in record.get("events") or []]
+    mentions.sort(key=lambda m: (m[0]["date"][:4], len(m[0]["text"]), m[0]["text"], m[1]["slug"]))
+    merged: list[tuple[frozenset[str], ChronologyEvent]] = []
+    for event, record in mentions:
+        stems = _salient_stems(event["text"])
+        same_year = [(key, entry) for key, entry in merged if entry.date[:4] == event["date"][:4]]
+        best = max(same_year, key=lambda item: len(item[0] & stems), default=None)
+        if best is None or not best[0] & stems:
+            best = (stems, ChronologyEvent(event["date"], event["precision"], event["text"]))
+            merged.append(best)
+        if record not in best[1].briefings:
+            best[1].briefings.append(record)
+    return sorted((entry for _, entry in merged), key=lambda e: (e.date, e.text))
 
 
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "to",
-        "and",
-        "its",
-        "his",
-        "her",
-        "their",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "at",
-        "was",
-        "were",
-    ]
+# Words every event of this beat shares; they say nothing about which event it is.
+_GENERIC_STEMS = frozenset(
+    ["russi", "ukrai", "mosco", "kreml", "kiev", "kyiv", "nato", "gover", "force", "count", "natio", "first", "state", "unite", "secon", "peopl", "milit", "their", "which", "about", "after", "befor", "since", "under", "with", "from", "this", "that", "were", "have", "been", "also", "into", "both", "other", "these", "those", "there", "where", "while", "when", "year", "month", "week", "today", "later", "earli", "began", "start"]
 )
 
 
-def _event_key(text: str) -> str:
-    """Events with the same date and the same content words are one event."""
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOPWORDS]
-    return " ".join(sorted(set(words))[:6])
+def _salient_stems(text: str) -> frozenset[str]:
+    """Five-letter stems of the content words: "annexed", "annexation" and "annex" meet."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return frozenset(w[:5] for w in words if len(w) >= 4 and w[:5] not in _GENERIC_STEMS)
 
 
 def _stories(records: list[Record]) -> dict[str, list[Record]]:
