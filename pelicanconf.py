@@ -83,3 +83,4 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 from generator.site.filters import FILTERS  # noqa: E402
 
 JINJA_FILTERS = FILTERS
+CHRONOLOGY_ATOM_FEED = "feeds/chronology.atom"

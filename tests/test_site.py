@@ -128,3 +128,33 @@ def test_the_timeline_links_the_2014_annexation_of_crimea_to_every_seed_that_men
     }
     assert len(mentioning) >= 3
     assert mentioning <= linked
+
+
+def test_the_chronology_is_also_atom_and_both_carry_the_same_guids(built_site):
+    feeds = built_site[0] / "output" / "feeds"
+    rss = feedparser.parse((feeds / "chronology.xml").read_bytes())
+    atom = feedparser.parse((feeds / "chronology.atom").read_bytes())
+    assert not atom.bozo and atom.version == "atom10"
+    assert [e.id for e in atom.entries] == [e.id for e in rss.entries]
+
+
+def test_rss_follows_the_best_practices_profile(built_site):
+    xml = (built_site[0] / "output" / "feeds" / "chronology.xml").read_text(encoding="utf-8")
+    feed = feedparser.parse(xml)
+    assert 'rel="self"' in xml and "<atom:link" in xml
+    assert feed.feed.updated_parsed == feed.entries[0].published_parsed  # lastBuildDate = newest item
+    entry = feed.entries[0]
+    assert entry.summary and entry.content[0].value.startswith("<p>")
+    assert re.search(r'<category domain="https://[^"]+/topics/[\w-]+/">', xml)
+    assert "<dc:creator>" in xml
+
+
+def test_every_actor_and_topic_page_has_its_own_feed_of_its_briefings(built_site):
+    out = built_site[0] / "output"
+    for page in (out / "actors").glob("*/index.html"):
+        feed = feedparser.parse((out / "feeds" / "actors" / f"{page.parent.name}.xml").read_bytes())
+        assert not feed.bozo
+        listed = set(re.findall(r'href="[^"]*briefings/([^/"]+)/"', page.read_text(encoding="utf-8")))
+        assert {e.link.rstrip("/").rsplit("/", 1)[1] for e in feed.entries} == listed
+    for page in (out / "topics").glob("*/index.html"):
+        assert (out / "feeds" / "topics" / f"{page.parent.name}.xml").is_file()

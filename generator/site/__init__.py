@@ -11,7 +11,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from ..knowledge import load_knowledge
-from .feeds import Feed, item_from_article, rss_bytes, write_if_changed
+from . import export, jsonld, sitemap
+from .feeds import feed_bytes, feed_specs, item_from_article, write_if_changed
 from .pages import IndexPagesGenerator
 from .reader import BriefingReader
 
@@ -30,27 +31,30 @@ def index_pages_generator(pelican) -> type:
     return IndexPagesGenerator
 
 
-def write_chronology_feed(generators) -> None:
+def write_feeds(generators) -> None:
+    """The chronology (RSS and Atom), and a feed per actor and per topic."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = articles_generator.settings
     siteurl = settings["SITE_ABSOLUTE_URL"].rstrip("/")
+    output = Path(settings["OUTPUT_PATH"])
     kb = load_knowledge(Path(settings["PATH"]))
     topic_names = {t.id: t.name for t in kb.topics}
-    briefings = [a for a in articles_generator.articles if hasattr(a, "record")]
-    feed = Feed(
-        title=f"{settings['SITENAME']}: chronology",
-        link=f"{siteurl}/",
-        self_url=f"{siteurl}/{settings['CHRONOLOGY_FEED']}",
-        description=settings.get("SITE_DESCRIPTION", settings["SITENAME"]),
-        category_domain=f"{siteurl}/topics/",
-    )
-    items = [item_from_article(a, siteurl, topic_names) for a in briefings]
-    data = rss_bytes(feed, items, settings.get("FEED_MAX_ITEMS") or 100)
-    write_if_changed(Path(settings["OUTPUT_PATH"]) / settings["CHRONOLOGY_FEED"], data)
+    limit = settings.get("FEED_MAX_ITEMS") or 100
+    items = {
+        a.record["slug"]: item_from_article(a, siteurl, topic_names)
+        for a in articles_generator.articles
+        if hasattr(a, "record")
+    }
+    for spec in feed_specs(settings, articles_generator.context["site_index"]):
+        chosen = [items[slug] for slug in spec.slugs if slug in items]
+        write_if_changed(output / spec.path, feed_bytes(spec.feed, chosen, limit, spec.kind))
 
 
 def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(enable_md)
     signals.get_generators.connect(index_pages_generator)
-    signals.all_generators_finalized.connect(write_chronology_feed)
+    signals.all_generators_finalized.connect(write_feeds)
+    signals.generator_init.connect(jsonld.add_filter)
+    signals.all_generators_finalized.connect(export.write_api)
+    signals.finalized.connect(sitemap.write_sitemap)

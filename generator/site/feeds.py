@@ -12,6 +12,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
+from .index import SiteIndex
 from .reader import pelican_date
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -38,6 +39,53 @@ class Feed:
     category_domain: str  # base URL of the topic pages, the categories' `domain`
 
 
+@dataclass(frozen=True)
+class FeedSpec:
+    path: str  # under output/
+    kind: str  # rss | atom
+    feed: Feed
+    slugs: tuple[str, ...]  # the briefings it carries
+
+
+def actor_feed_path(actor_id: str) -> str:
+    return f"feeds/actors/{actor_id}.xml"
+
+
+def topic_feed_path(topic_id: str) -> str:
+    return f"feeds/topics/{topic_id}.xml"
+
+
+def feed_specs(settings: dict, index: SiteIndex) -> list[FeedSpec]:
+    """Every feed the site publishes: the chronology in RSS and Atom, one RSS per actor and topic."""
+    site = settings["SITE_ABSOLUTE_URL"].rstrip("/")
+    name = settings["SITENAME"]
+    everything = tuple(r["slug"] for r in index.records)
+
+    def feed(title: str, page: str, path: str, description: str) -> Feed:
+        return Feed(title, f"{site}/{page}", f"{site}/{path}", description, f"{site}/topics/")
+
+    description = settings.get("SITE_DESCRIPTION", name)
+    chronology = settings["CHRONOLOGY_FEED"]
+    atom = settings["CHRONOLOGY_ATOM_FEED"]
+    specs = [
+        FeedSpec(chronology, "rss", feed(f"{name}: chronology", "", chronology, description), everything),
+        FeedSpec(atom, "atom", feed(f"{name}: chronology", "", atom, description), everything),
+    ]
+    for actor in index.actors.values():
+        path = actor_feed_path(actor.id)
+        about = f"Briefings that name {actor.name}."
+        slugs = tuple(r["slug"] for r, _ in actor.briefings)
+        specs.append(FeedSpec(path, "rss", feed(f"{name}: {actor.name}", actor.url, path, about), slugs))
+    for topic in index.topics.values():
+        path = topic_feed_path(topic.id)
+        about = topic.topic.about or topic.topic.name
+        slugs = tuple(r["slug"] for r in topic.briefings)
+        specs.append(
+            FeedSpec(path, "rss", feed(f"{name}: {topic.topic.name}", topic.url, path, about), slugs)
+        )
+    return specs
+
+
 def item_from_article(article, siteurl: str, topic_names: dict[str, str]) -> FeedItem:
     record = article.record
     published = pelican_date(record.get("date")).replace(tzinfo=dt.UTC) if record.get("date") else None
@@ -53,31 +101,44 @@ def item_from_article(article, siteurl: str, topic_names: dict[str, str]) -> Fee
     )
 
 
-def rss_bytes(feed: Feed, items: list[FeedItem], max_items: int) -> bytes:
+def feed_bytes(feed: Feed, items: list[FeedItem], max_items: int, kind: str = "rss") -> bytes:
+    """The feed as RSS 2.0 (`kind="rss"`) or Atom, newest first, bounded, byte-stable."""
     items = sorted(items, key=lambda i: (i.published or _EPOCH, i.guid), reverse=True)[:max_items]
+    newest = items[0].published or _EPOCH if items else _EPOCH
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
+    fg.id(feed.self_url)
     fg.title(feed.title)
     fg.link(href=feed.link, rel="alternate")
     fg.link(href=feed.self_url, rel="self")
     fg.description(feed.description)
     fg.language("en")
     fg.generator("Briefings")
-    fg.lastBuildDate(items[0].published or _EPOCH if items else _EPOCH)
+    fg.lastBuildDate(newest)  # RSS: never the time of the build
+    fg.updated(newest)  # Atom: likewise
     for item in items:
-        entry = fg.add_entry(order="append")
-        entry.guid(item.guid, permalink=False)
-        entry.title(item.title)
-        entry.link(href=item.link)
-        entry.description(item.summary or item.title)
-        entry.content(item.content_html, type="CDATA")
-        if item.published:
-            entry.pubDate(item.published)
-        for term, label in item.categories:
-            entry.category(term=term, label=label, scheme=f"{feed.category_domain}{term}/")
-        if item.creator:
-            entry.dc.dc_creator(item.creator)
-    return fg.rss_str(pretty=True)
+        _add_entry(fg, feed, item, kind)
+    return fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
+
+
+def _add_entry(fg: FeedGenerator, feed: Feed, item: FeedItem, kind: str) -> None:
+    entry = fg.add_entry(order="append")
+    entry.id(item.guid)
+    entry.guid(item.guid, permalink=False)
+    entry.title(item.title)
+    entry.link(href=item.link)
+    entry.description(item.summary or item.title)  # RSS <description>
+    entry.summary(item.summary or item.title)  # Atom <summary>
+    # RSS carries the briefing as content:encoded in CDATA; Atom as escaped html.
+    entry.content(item.content_html, type="CDATA" if kind == "rss" else "html")
+    entry.updated(item.published or _EPOCH)
+    if item.published:
+        entry.pubDate(item.published)
+    for term, label in item.categories:
+        entry.category(term=term, label=label, scheme=f"{feed.category_domain}{term}/")
+    if item.creator:
+        entry.dc.dc_creator(item.creator)
+        entry.author(name=item.creator)
 
 
 def write_if_changed(path: Path, data: bytes) -> None:

@@ -61,6 +61,7 @@ class SiteIndex:
     topics: dict[str, TopicPage]
     events: list[ChronologyEvent]
     stories: dict[str, list[Record]]
+    records: list[Record]  # newest first
 
     def actors_by_kind(self) -> list[tuple[str, list[ActorPage]]]:
         groups: dict[str, list[ActorPage]] = defaultdict(list)
@@ -89,6 +90,7 @@ def build_index(records: list[Record], kb: KnowledgeBase) -> SiteIndex:
         topics=_topic_pages(records, kb),
         events=_chronology_events(records),
         stories=_stories(records),
+        records=records,
     )
 
 
