@@ -202,6 +202,8 @@ def run_watch(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
+    """What needs a maintainer's eye, seed by seed: extraction a person should confirm."""
+    from .overrides import OverrideError, load_override
     from .pipeline import Extractor, display_path, list_seeds
     from .read import SeedError, read_seed
 
@@ -209,24 +211,29 @@ def run_review(args: argparse.Namespace) -> int:
     extractor = Extractor(load_knowledge(project.content))
     for path in list_seeds(project.seeds):
         try:
-            record, why = extractor.explain(
-                read_seed(path, project.content), display_path(path, project.root)
-            )
-        except SeedError as exc:
+            override = load_override(path)
+            seed = read_seed(path, project.content)
+        except (SeedError, OverrideError) as exc:
             print(f"{exc}")
             continue
-        notes = []
-        if record.title_source == "synthesized":
-            notes.append(f"synthesized title: {record.title}")
-        if record.date_confidence < 0.5:
-            notes.append(f"low-confidence date {record.date} ({why.date.reason})")
-        notes += [f"unknown person {name!r}: {context}" for name, context in why.entities.uncatalogued]
-        notes += [f"near miss {s!r} ~ {n} ({score:.0f})" for s, n, score in why.entities.near_misses]
+        record, why = extractor.explain(seed, display_path(path, project.root), override.get("date"))
+        notes = review_notes(record, why, override)
         if notes:
             print(record.seed)
             for note in notes:
                 print(f"  - {note}")
     return 0
+
+
+def review_notes(record, why, override: dict) -> list[str]:
+    notes = []
+    if record.title_source == "synthesized" and "title" not in override:
+        notes.append(f"synthesized title: {record.title}")
+    if record.date_confidence < 0.5 and "date" not in override:
+        notes.append(f"low-confidence date {record.date} ({why.date.reason})")
+    notes += [f"unknown person {name!r}: {context}" for name, context in why.entities.uncatalogued]
+    notes += [f"near miss {s!r} ~ {n} ({score:.0f})" for s, n, score in why.entities.near_misses]
+    return notes
 
 
 if __name__ == "__main__":
