@@ -65,3 +65,18 @@ def test_an_actor_page_lists_briefings_newest_first_with_the_sentence_naming_the
     assert page.briefings[0][1] == "“Russia has no veto power”"
     assert page.briefings[1][1] == "Stoltenberg visited Kyiv."
     assert page.quotes == [(records[1], "Russia has no veto power")]
+
+
+def test_the_timeline_puts_briefings_beside_the_events_they_recall_oldest_first():
+    records = [
+        record("new", [event("2014", "The annexation of Crimea")], date="2021-04-06"),
+        record("old", [event("2008", "The Bucharest summit promise")], date="2017-07-10"),
+        record("undated", date=None),
+    ]
+    rows = build_index(records, KnowledgeBase()).timeline()
+    assert [(r.date, r.event.text if r.event else r.record["slug"]) for r in rows] == [
+        ("2008", "The Bucharest summit promise"),
+        ("2014", "The annexation of Crimea"),
+        ("2017-07-10", "old"),
+        ("2021-04-06", "new"),
+    ]

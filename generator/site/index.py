@@ -55,6 +55,15 @@ class ChronologyEvent:
     briefings: list[Record] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One row of the chronology page: a briefing on its publication date, or an event it recalls."""
+
+    date: str
+    event: ChronologyEvent | None = None
+    record: Record | None = None
+
+
 @dataclass
 class SiteIndex:
     actors: dict[str, ActorPage]
@@ -74,9 +83,19 @@ class SiteIndex:
             if groups[kind]
         ]
 
+    def timeline(self) -> list[TimelineEntry]:
+        """Briefings and the historical events they mention, oldest first; on one date, events first."""
+        entries = [TimelineEntry(e.date, event=e) for e in self.events]
+        entries += [TimelineEntry(r["date"], record=r) for r in self.records if r.get("date")]
+        return sorted(entries, key=lambda e: (e.date, e.record is not None, _entry_label(e)))
+
     def also_reported(self, record: Record) -> list[Record]:
         story = record.get("story")
         return [r for r in self.stories.get(story, []) if r["slug"] != record["slug"]] if story else []
+
+
+def _entry_label(entry: TimelineEntry) -> str:
+    return entry.event.text if entry.event else entry.record["slug"]
 
 
 def newest_first(records: list[Record]) -> list[Record]:
