@@ -12,10 +12,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ExtractionCache, record_key
 from .extract.article import Extractor
 from .knowledge import load_knowledge
-from .overrides import OverrideError, apply_override, load_override
-from .read import SEED_SUFFIXES, SeedError, read_seed
+from .overrides import OverrideError, apply_override, load_override, sidecar_path
+from .read import MAX_SEED_BYTES, SEED_SUFFIXES, SeedError, read_seed
 from .record import Briefing
 from .stories import link_stories
 
@@ -55,33 +56,65 @@ def extract_seeds(
     paths: list[Path],
     root: Path,
     content: Path,
-    confine: bool = True,
+    cache: ExtractionCache | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> Extraction:
-    """Records for every readable seed, stories linked; one problem line per bad seed."""
-    confine_to = content if confine else None
-    jobs = [(path, root, confine_to) for path in paths]
-    if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(initializer=_init_worker, initargs=(content,)) as pool:
-            results = pool.map(_extract_in_worker, jobs, chunksize=16)
-            outcome = _collect(results, on_progress)
-    else:
-        _init_worker(content)
-        outcome = _collect(map(_extract_in_worker, jobs), on_progress)
-    outcome.records = link_stories(outcome.records)
-    return outcome
-
-
-def _collect(results: Iterable[Briefing | str], on_progress: Callable[[int], None] | None) -> Extraction:
+    """Records for every readable seed (from the cache when nothing they depend on changed),
+    stories linked; one problem line per bad seed."""
+    keys = _cache_keys(paths, root, content) if cache else {}
+    cached = cache.get_many(list(keys.values())) if cache else {}
+    done = {path: cached[key] for path, key in keys.items() if key in cached}
+    todo = [path for path in paths if path not in done]
+    if on_progress and done:
+        on_progress(len(done))
     outcome = Extraction()
-    for result in results:
+    fresh = []
+    for path, result in zip(todo, _run(todo, root, content, on_progress), strict=True):
         if isinstance(result, Briefing):
-            outcome.records.append(result)
+            done[path] = result
+            if path in keys:
+                fresh.append((keys[path], result))
         else:
             outcome.problems.append(result)
+    if cache:
+        cache.put_many(fresh)
+        cache.keep_only(set(keys.values()))
+    outcome.records = link_stories([done[path] for path in paths if path in done])
+    return outcome
+
+
+def _cache_keys(paths: list[Path], root: Path, content: Path) -> dict[Path, str]:
+    """Keys of the seeds that can come from the cache: plain files the reader would accept."""
+    fingerprint = load_knowledge(content).fingerprint
+    keys = {}
+    for path in paths:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_SEED_BYTES:
+            continue  # the reader decides these, every time
+        sidecar = sidecar_path(path)
+        sidecar_bytes = sidecar.read_bytes() if sidecar.is_file() else b""
+        keys[path] = record_key(display_path(path, root), path.read_bytes(), sidecar_bytes, fingerprint)
+    return keys
+
+
+def _run(
+    paths: list[Path], root: Path, content: Path, on_progress: Callable[[int], None] | None
+) -> list[Briefing | str]:
+    """Extract seeds, in worker processes when there are enough to pay for them."""
+    jobs = [(path, root, content) for path in paths]
+    if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(initializer=_init_worker, initargs=(content,)) as pool:
+            return _counted(pool.map(_extract_in_worker, jobs, chunksize=16), on_progress)
+    _init_worker(content)
+    return _counted(map(_extract_in_worker, jobs), on_progress)
+
+
+def _counted(results: Iterable[Briefing | str], on_progress: Callable[[int], None] | None) -> list:
+    out = []
+    for result in results:
+        out.append(result)
         if on_progress:
             on_progress(1)
-    return outcome
+    return out
 
 
 _extractor: Extractor | None = None
