@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ExtractionCache
 from .knowledge import load_knowledge
 from .pipeline import extract_seeds, list_seeds
 from .record import Briefing
@@ -54,6 +55,7 @@ class Project:
         self.registry = self.content / REGISTRY_FILE
         self.settings = root / "pelicanconf.py"
         self.output = root / "output"
+        self.cache = root / ".cache" / "extraction.sqlite"
 
 
 def write_briefings(project: Project, records: list[Briefing], report: BuildReport) -> list[Briefing]:
@@ -79,11 +81,15 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
     return published
 
 
-def publish(project: Project, siteurl: str | None = None) -> None:
-    """Render the site with Pelican beside `output/`, then swap it in."""
+def publish(project: Project, siteurl: str | None = None) -> dict[str, float]:
+    """Render the site with Pelican beside `output/`, index it for search, then swap it in.
+
+    Returns the seconds each step took."""
     from pelican import Pelican
     from pelican import log as pelican_log
     from pelican.settings import read_settings
+
+    from .site.search import index_site
 
     staging = project.output.with_name(f"{project.output.name}.staging")
     previous = project.output.with_name(f"{project.output.name}.previous")
@@ -98,8 +104,11 @@ def publish(project: Project, siteurl: str | None = None) -> None:
     if siteurl:
         override["SITE_ABSOLUTE_URL"] = siteurl.rstrip("/")
     settings = read_settings(str(project.settings), override=override)
+    started = time.perf_counter()
     try:
         Pelican(settings).run()
+        rendered = time.perf_counter()
+        index_site(staging)  # the search index reads the rendered pages
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -108,6 +117,7 @@ def publish(project: Project, siteurl: str | None = None) -> None:
         os.replace(project.output, previous)
     os.replace(staging, project.output)
     shutil.rmtree(previous, ignore_errors=True)
+    return {"render": rendered - started, "search": time.perf_counter() - rendered}
 
 
 class StrictStop(RuntimeError):
@@ -124,7 +134,11 @@ def build(
     if on_total:
         on_total(len(seeds))
     load_knowledge(project.content)  # a malformed knowledge base stops the build before any work
-    extraction = extract_seeds(seeds, project.root, project.content, on_progress=on_progress)
+    cache = ExtractionCache(project.cache)
+    try:
+        extraction = extract_seeds(seeds, project.root, project.content, cache, on_progress)
+    finally:
+        cache.close()
     report.problems = extraction.problems
     if strict and report.problems:
         raise StrictStop(report.problems[0])
@@ -132,7 +146,5 @@ def build(
     started = time.perf_counter()
     write_briefings(project, extraction.records, report)
     report.seconds["write"] = time.perf_counter() - started
-    started = time.perf_counter()
-    publish(project, siteurl or os.environ.get("BRIEFINGS_SITEURL"))
-    report.seconds["publish"] = time.perf_counter() - started
+    report.seconds.update(publish(project, siteurl or os.environ.get("BRIEFINGS_SITEURL")))
     return report

@@ -100,6 +100,8 @@ def _run(
     paths: list[Path], root: Path, content: Path, on_progress: Callable[[int], None] | None
 ) -> list[Briefing | str]:
     """Extract seeds, in worker processes when there are enough to pay for them."""
+    if not paths:
+        return []
     jobs = [(path, root, content) for path in paths]
     if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(initializer=_init_worker, initargs=(content,)) as pool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -60,14 +62,35 @@ def test_every_good_seed_is_still_published(hostile_site):
 
 
 class TagCollector(HTMLParser):
-    """Every tag and attribute a browser would see."""
+    """Every tag and attribute a browser would see, and the text of each script."""
 
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self.scripts.append((dict(attrs), ""))
+
+    def handle_data(self, data):
+        if self.tags and self.tags[-1][0] == "script" and self.scripts:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+
+# The only scripts a page may have: the search UI and its starter, from the site's own
+# files, and the briefing's JSON-LD (data, never run).
+JSON_LD = "application/ld+json"
+OUR_SCRIPT_SRC = re.compile(r"(?:\.\./)*\.?/?(?:pagefind/pagefind-ui\.js|theme/js/search\.js)")
+
+
+def is_our_script(attrs: dict, text: str) -> bool:
+    if attrs == {"type": JSON_LD}:
+        json.loads(text)  # data, and nothing but data
+        return "<" not in text and ">" not in text
+    return set(attrs) == {"src"} and bool(OUR_SCRIPT_SRC.fullmatch(attrs["src"])) and not text.strip()
 
 
 def test_nothing_from_a_seed_becomes_markup(hostile_site):
@@ -76,9 +99,24 @@ def test_nothing_from_a_seed_becomes_markup(hostile_site):
         parser = TagCollector()
         parser.feed(page.read_text(encoding="utf-8"))
         for tag, attrs in parser.tags:
-            assert tag not in ("script", "iframe", "img", "object", "embed"), (page, tag)
+            assert tag not in ("iframe", "img", "object", "embed"), (page, tag)
             assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
             assert not (attrs.get("href") or "").lower().startswith("javascript:"), (page, attrs)
+        assert len(parser.scripts) == sum(tag == "script" for tag, _ in parser.tags)
+        for attrs, text in parser.scripts:
+            assert is_our_script(attrs, text), (page, attrs, text[:200])
+
+
+def test_a_hostile_seed_cannot_close_the_json_ld_script(hostile_site):
+    root, _ = hostile_site
+    page = next(p for p in (root / "output" / "briefings").glob("*/index.html") if "Hostile" in p.read_text())
+    parser = TagCollector()
+    parser.feed(page.read_text(encoding="utf-8"))
+    [data] = [json.loads(text) for attrs, text in parser.scripts if attrs.get("type") == JSON_LD]
+    assert data["headline"].startswith("Hostile headline: 'quotes'")
+    assert "</iframe>" in data["description"]  # the seed's text, intact once decoded
+    raw = page.read_text(encoding="utf-8").split(f'<script type="{JSON_LD}">')[1].split("</script>")[0]
+    assert "</iframe>" not in raw and "\\u003c/iframe\\u003e" in raw
 
 
 def test_hostile_text_comes_out_exactly_as_written(hostile_site):

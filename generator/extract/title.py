@@ -62,13 +62,17 @@ def _fit(sentence: str) -> str:
     return _trim_end(head)
 
 
+_WORD_RE = re.compile(r"\w")
+
+
 def synthesize_title(paragraphs: list[str]) -> str:
-    """A title from the lede's first sentence ("" when the text has no running paragraph)."""
-    body = summary_paragraphs(paragraphs)
-    if not body:
-        return ""
-    sentences = split_sentences(body[0])
-    return _fit(sentences[0]) if sentences else ""
+    """A title from the lede's first sentence; when junk left before it ('* * * !', '— ?') cuts down to
+    no word, from the next sentence ("" when the text has no running paragraph)."""
+    for paragraph in summary_paragraphs(paragraphs):
+        for sentence in split_sentences(paragraph):
+            if _WORD_RE.search(title := _fit(sentence)):
+                return title
+    return ""
 
 
 def find_title(headline: str | None, paragraphs: list[str]) -> tuple[str, str]:

@@ -1,0 +1,55 @@
+"""The JSON export under `api/`: every record, the actors and the topics, in stable bytes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.site.export import json_bytes
+
+
+@pytest.fixture(scope="module")
+def api(built_site) -> Path:
+    return built_site[0] / "output" / "api"
+
+
+def load(api: Path, name: str):
+    return json.loads((api / name).read_text(encoding="utf-8"))
+
+
+def test_briefings_json_holds_every_record_with_its_body_sorted_by_slug(built_site, api):
+    briefings = load(api, "briefings.json")
+    slugs = [b["slug"] for b in briefings]
+    assert slugs == sorted(slugs) and len(slugs) == 5
+    for briefing in briefings:
+        md = built_site[0] / "content" / "briefings" / f"{briefing['slug']}.md"
+        record = yaml.safe_load(md.read_text(encoding="utf-8").split("---\n")[1])
+        assert briefing["title"] == record["title"] and briefing["url"] == record["url"]
+        assert len(briefing["body"]) > 500
+        assert briefing["page_url"] == f"https://briefings.example.org/briefings/{briefing['slug']}/"
+
+
+def test_actors_json_lists_catalogued_actors_with_their_briefings(api):
+    briefings = load(api, "briefings.json")
+    actors = load(api, "actors.json")
+    assert [a["id"] for a in actors] == sorted({i for b in briefings for i in b["actors"]})
+    stoltenberg = next(a for a in actors if a["id"] == "jens-stoltenberg")
+    assert stoltenberg["name"] == "Jens Stoltenberg" and stoltenberg["kind"] == "person"
+    naming_him = [b["slug"] for b in briefings if "jens-stoltenberg" in b["actors"]]
+    assert stoltenberg["briefings"] == sorted(naming_him)
+
+
+def test_topics_json_lists_every_topic_with_its_briefings(api):
+    briefings = load(api, "briefings.json")
+    topics = {t["id"]: t for t in load(api, "topics.json")}
+    assert "nato-membership" in topics
+    for topic_id, topic in topics.items():
+        assert topic["briefings"] == sorted(b["slug"] for b in briefings if topic_id in b["topics"])
+
+
+def test_export_bytes_are_deterministic():
+    expected = '{\n "a": "Київ",\n "b": [\n  2,\n  1\n ]\n}\n'.encode()  # keys sorted, UTF-8 kept
+    assert json_bytes({"b": [2, 1], "a": "Київ"}) == expected
