@@ -116,7 +116,7 @@ def test_the_timeline_links_the_2014_annexation_of_crimea_to_every_seed_that_men
     root, _ = built_site
     html = (root / "output" / "chronology" / "index.html").read_text(encoding="utf-8")
     entry = re.search(
-        r'datetime="2014">2014</time>\s*<span class="event">[^<]*annexation of Crimea.*?</ul>', html, re.S
+        r'datetime="2014">2014</time>\s*<span class="event">[^<]*annexation of Crimea.*?</li>', html, re.S
     )
     linked = set(re.findall(r'briefings/([^/"]+)/', entry.group()))
     mentioning = {
