@@ -180,3 +180,22 @@ def test_an_interrupted_publish_leaves_the_previous_site_whole(tmp_path, monkeyp
     after = sorted(str(p.relative_to(root)) for p in (root / "output").rglob("*"))
     assert before == after
     assert not Path(f"{root / 'output'}.staging").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leave a Reply\n\nSource link\n\nShare this:\nWhatsApp Channel Join Now\n",
+        "Ukraine\n",
+        "Breaking news headline\n\nMUST READ: Something else entirely\n\nTelegram Group Join Now\n",
+    ],
+)
+def test_a_seed_of_only_boilerplate_or_a_headline_is_one_clear_error(tmp_path, text):
+    from generator.knowledge import load_knowledge
+    from generator.pipeline import Extractor, process_seed
+    from generator.read import SeedError
+
+    seed = tmp_path / "only.txt"
+    seed.write_text(text, encoding="utf-8")
+    with pytest.raises(SeedError, match=r"only\.txt: no article text"):
+        process_seed(seed, tmp_path, Extractor(load_knowledge(ROOT / "content")))

@@ -8,11 +8,12 @@ feeds what (the byline is excluded from actors; mentions feed quote attribution)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..clean import Cleaned, clean
 from ..knowledge import KnowledgeBase
-from ..read import SeedText
+from ..read import SeedError, SeedText
 from ..record import Briefing
 from .dates import DateGuess, find_date
 from .entities import Entities, EntityMatcher
@@ -51,6 +52,8 @@ class Extractor:
         """`known_date`: a maintainer's date for this seed, which role phrases and relative dates
         ("last year") are then read against."""
         cleaned = clean(seed.text, markdown=seed.markdown)
+        if not has_article_text(cleaned):
+            raise SeedError(seed.path, "no article text left after removing boilerplate")
         title, title_source = find_title(cleaned.headline, cleaned.paragraphs)
         date = find_date(cleaned.paragraphs, cleaned.meta_lines, cleaned.removed, seed.meta)
         reading_date, firm = (known_date, True) if known_date else (date.date, _is_firm(date))
@@ -90,6 +93,15 @@ class Extractor:
 
 
 FIRM_DATE_CONFIDENCE = 0.5
+MIN_ARTICLE_WORDS = 5
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def has_article_text(cleaned: Cleaned) -> bool:
+    """At least one body paragraph with a few real words: a headline alone is no briefing."""
+    return any(
+        len(_WORD.findall(p)) >= MIN_ARTICLE_WORDS for p in cleaned.paragraphs if not p.startswith("## ")
+    )
 
 
 def _is_firm(date: DateGuess) -> bool:
