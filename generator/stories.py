@@ -21,6 +21,8 @@ SIMILARITY_THRESHOLD = 0.05  # Jaccard of content-word bigrams; unrelated news o
 MIN_SHARED_RARE_PAIRS = 3
 MAX_PAIR_DOCUMENT_FREQUENCY = 50  # a pair in more briefings than this is a stock phrase
 MAX_DAYS_APART = 2
+MEMBER_SIMILARITY = SIMILARITY_THRESHOLD / 2  # a newcomer must resemble every member a little
+MAX_STORY_SIZE = 12  # one event's reports; beyond this a "story" is a subject, not an event
 FIRM_DATE_SOURCES = ("text", "dateline", "override")
 BORROWED_DATE_CONFIDENCE = 0.7
 
@@ -132,6 +134,40 @@ def link_stories(records: list[Briefing]) -> list[Briefing]:
 
 
 def _cluster(records: list[Briefing], pairs: list[set]) -> list[list[int]]:
+    """Stories grown around a first report, most similar pairs first.
+
+    A briefing joins a story only when it is close to the story's first report, resembles every
+    member at least a little and can share a news day with each; a story stops growing at
+    MAX_STORY_SIZE. On a one-subject corpus, joining any two similar briefings (single linkage)
+    would chain everything into one story.
+    """
+    story_of: dict[int, int] = {}  # briefing -> its story's first report
+    members: dict[int, list[int]] = {}
+    for _, i, j in _similar_pairs(pairs):
+        if i in story_of and j in story_of:
+            continue  # two stories never merge: that is how chains form
+        if i not in story_of and j not in story_of:
+            if _same_news_day_possible(records[i], records[j]):
+                story_of[i] = story_of[j] = i
+                members[i] = [i, j]
+            continue
+        joining, first = (j, story_of[i]) if i in story_of else (i, story_of[j])
+        story = members[first]
+        if (
+            len(story) < MAX_STORY_SIZE
+            and similarity(pairs[joining], pairs[first]) >= SIMILARITY_THRESHOLD
+            and all(similarity(pairs[joining], pairs[m]) >= MEMBER_SIMILARITY for m in story)
+            and all(_same_news_day_possible(records[joining], records[m]) for m in story)
+        ):
+            story.append(joining)
+            story_of[joining] = first
+    return [sorted(story) for _, story in sorted(members.items())]
+
+
+def _similar_pairs(pairs: list[set]) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) for every pair above the threshold, most similar first.
+
+    Candidates come from an inverted index of rare content-word pairs, never all pairs."""
     frequency = Counter(p for doc in pairs for p in doc)
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, doc in enumerate(pairs):
@@ -143,23 +179,13 @@ def _cluster(records: list[Briefing], pairs: list[set]) -> list[list[int]]:
         for x in range(len(docs)):
             for y in range(x + 1, len(docs)):
                 shared[docs[x], docs[y]] += 1
-    parent = list(range(len(records)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (i, j), count in sorted(shared.items()):
-        if count < MIN_SHARED_RARE_PAIRS or similarity(pairs[i], pairs[j]) < SIMILARITY_THRESHOLD:
-            continue
-        if _same_news_day_possible(records[i], records[j]):
-            parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(records)):
-        groups[root(i)].append(i)
-    return [members for members in groups.values() if len(members) > 1]
+    scored = []
+    for (i, j), count in shared.items():
+        if count >= MIN_SHARED_RARE_PAIRS:
+            score = similarity(pairs[i], pairs[j])
+            if score >= SIMILARITY_THRESHOLD:
+                scored.append((score, i, j))
+    return sorted(scored, key=lambda t: (-t[0], t[1], t[2]))
 
 
 def _same_news_day_possible(a: Briefing, b: Briefing) -> bool:

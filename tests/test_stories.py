@@ -70,3 +70,32 @@ def test_story_ids_are_stable_when_an_unrelated_briefing_arrives():
     first = link_stories([briefing("a", AFP), briefing("b", REWRITE)])
     second = link_stories([briefing("a", AFP), briefing("b", REWRITE), briefing("c", OTHER)])
     assert first[0].story == second[0].story
+
+
+CHAIN = [
+    "Estonia's foreign minister promised generators and winter clothes for Kharkiv hospitals.",
+    "Latvian engineers began repairing the damaged substation near Odesa after overnight drone strikes.",
+    "Polish farmers blocked border crossings again, protesting cheap grain imports from Ukraine.",
+    "Romania opened a new rail corridor through Galati to carry Ukrainian wheat toward Constanta.",
+    "Finnish officials closed the eastern frontier, citing migrants pushed across by Russian guards.",
+    "Swedish prosecutors charged two men with sabotage of an undersea telecommunications cable.",
+    "Norwegian gas deliveries to Germany reached a record as storage sites filled before winter.",
+]
+
+
+def test_stories_do_not_chain_a_one_subject_corpus_into_one_story():
+    # Each briefing shares its second paragraph with the next one's first: neighbours are
+    # similar, the ends of the chain have nothing in common.
+    records = [briefing(f"{n}", f"{CHAIN[n]} {CHAIN[n + 1]}") for n in range(len(CHAIN) - 1)]
+    linked = link_stories(records)
+    sizes = [sum(r.story == s for r in linked) for s in {r.story for r in linked if r.story}]
+    assert sizes and max(sizes) <= 2, sizes
+
+
+def test_a_story_never_grows_beyond_the_size_of_one_events_coverage():
+    from generator.stories import MAX_STORY_SIZE
+
+    records = [briefing(f"{n:02d}", AFP + f" Update number {n}.") for n in range(MAX_STORY_SIZE + 5)]
+    linked = link_stories(records)
+    sizes = [sum(r.story == s for r in linked) for s in {r.story for r in linked if r.story}]
+    assert max(sizes) == MAX_STORY_SIZE
