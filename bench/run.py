@@ -1,0 +1,323 @@
+"""Build-time benchmarks: `python bench/run.py --sizes 100 1000 [5000 10000]`.
+
+For each corpus size N, in a fresh scratch project (see `corpus.py`), side by side:
+
+- plain Pelican rendering the briefings' Markdown that `briefings build` wrote, with the
+  same settings, theme and plugin: the floor the build adds to;
+- `briefings build` from scratch, again with nothing changed, after adding one seed, and
+  after appending one actor to `actors.yaml`;
+- the peak memory of each build (largest process, and the whole process tree);
+- extraction alone, one process: read + clean + extract, seeds per second (= per core).
+
+Every build runs as its own process (`python -m generator.cli --root DIR build`). Results
+go to `bench/results-<N>.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import REPO, make_corpus, write_seed  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+_STAGES = re.compile(r"\((extract [\d.]+s.*)\)\s*$", re.M)
+NEW_ACTOR = """
+  - id: bench-added-actor
+    name: Oksana Benchmarkova
+    kind: person
+    aliases: [Benchmarkova, Oksana Benchmarkowa]
+    roles:
+      - {role: Mayor of Kyiv, from: 2030-01-01}
+    description: Added by bench/run.py to measure a knowledge-base change.
+"""
+
+# The issue's targets.
+TARGETS = {
+    "full_over_plain_at_1000": 1.5,
+    "incremental_share": 0.10,
+    "incremental_seconds": 2.0,
+    "full_seconds_at_10000": 600.0,
+    "peak_mb_at_10000": 2048.0,
+    "seeds_per_second_per_core": 50.0,
+}
+
+
+@dataclass
+class Run:
+    """One process: wall time, exit status, peak memory, the build's own stage times."""
+
+    seconds: float
+    status: int
+    max_rss_mb: float  # the largest single process (ru_maxrss of it and its reaped children)
+    tree_rss_mb: float  # the sum over the process tree, sampled every 50 ms
+    stages: dict[str, float]
+
+
+def measure(command: list[str], cwd: Path = REPO) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+    done = threading.Event()
+    sampler = threading.Thread(target=_sample_tree_rss, args=(process.pid, peak, done), daemon=True)
+    sampler.start()
+    out_reader = _drain(process.stdout)
+    err_reader = _drain(process.stderr)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    sampler.join()
+    stderr = err_reader()
+    out_reader()
+    if process.returncode not in (0, 1):  # 1: some seeds failed, the rest was published
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-2000:]}")
+    return Run(
+        seconds=seconds,
+        status=process.returncode,
+        max_rss_mb=usage.ru_maxrss / 1024,
+        tree_rss_mb=peak[0] / 2**20,
+        stages=_stages(stderr),
+    )
+
+
+def _drain(stream) -> Callable[[], str]:
+    chunks: list[str] = []
+    thread = threading.Thread(target=lambda: chunks.append(stream.read()), daemon=True)
+    thread.start()
+
+    def result() -> str:
+        thread.join()
+        return "".join(chunks)
+
+    return result
+
+
+def _sample_tree_rss(root_pid: int, peak: list[int], done: threading.Event) -> None:
+    while not done.wait(0.05):
+        peak[0] = max(peak[0], _tree_rss(root_pid))
+
+
+def _tree_rss(root_pid: int) -> int:
+    """Resident bytes of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    stat = handle.read()
+                parents[int(entry.name)] = int(stat[stat.rindex(b")") + 2 :].split()[1])
+            except (OSError, ValueError):
+                continue
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        pid = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == pid]
+        tree.update(children)
+        frontier += children
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as handle:
+                total += int(handle.read().split()[1]) * PAGE_SIZE
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def _stages(stderr: str) -> dict[str, float]:
+    """The build's own "(extract 1.2s, write 0.1s, publish 3.4s)" line."""
+    found = _STAGES.findall(stderr)
+    if not found:
+        return {}
+    return {name: float(value) for name, value in re.findall(r"(\w+) ([\d.]+)s", found[-1])}
+
+
+def build(root: Path) -> Run:
+    return measure([sys.executable, "-m", "generator.cli", "--root", str(root), "build"])
+
+
+def plain_pelican(root: Path, output: Path) -> Run:
+    return measure([sys.executable, str(Path(__file__).resolve()), "--pelican-only", str(root), str(output)])
+
+
+def run_plain_pelican(root: Path, output: Path) -> None:
+    """Pelican alone over `content/briefings/` as the build leaves it: same settings, theme, plugin."""
+    import logging
+
+    from pelican import Pelican
+    from pelican import log as pelican_log
+    from pelican.settings import read_settings
+
+    pelican_log.init(level=logging.WARNING, fatal="warnings")
+    override = {"PATH": str(root / "content"), "OUTPUT_PATH": str(output), "THEME": str(root / "theme")}
+    Pelican(read_settings(str(root / "pelicanconf.py"), override=override)).run()
+
+
+def extraction_rate(root: Path, limit: int) -> dict[str, float]:
+    """Seeds per second in one process: read + clean + extract with one Extractor."""
+    from generator.extract.article import Extractor
+    from generator.knowledge import load_knowledge
+    from generator.pipeline import list_seeds, process_seed
+
+    started = time.perf_counter()
+    extractor = Extractor(load_knowledge(root / "content"))
+    setup = time.perf_counter() - started
+    seeds = list_seeds(root / "content/seeds")[:limit]
+    started = time.perf_counter()
+    for path in seeds:
+        process_seed(path, root, extractor)
+    seconds = time.perf_counter() - started
+    return {
+        "seeds": len(seeds),
+        "seconds": seconds,
+        "per_second": len(seeds) / seconds,
+        "setup_seconds": setup,
+    }
+
+
+def bench(n: int, workdir: Path, extract_limit: int, console: Console) -> dict:
+    root = workdir / f"n{n}"
+    shutil.rmtree(root, ignore_errors=True)
+    started = time.perf_counter()
+    corpus = make_corpus(root, n)
+    corpus_seconds = time.perf_counter() - started
+    console.log(f"N={n}: corpus made in {corpus_seconds:.1f}s; full build...")
+    full = build(root)
+    console.log(f"N={n}: full build {full.seconds:.1f}s; plain Pelican...")
+    plain = plain_pelican(root, workdir / f"n{n}-plain-output")
+    console.log(f"N={n}: plain Pelican {plain.seconds:.1f}s; rebuild with nothing changed...")
+    noop = build(root)
+    write_seed(corpus, root, n)
+    console.log(f"N={n}: no-op rebuild {noop.seconds:.1f}s; build after adding seed {n}...")
+    added = build(root)
+    with (root / "content/actors.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(NEW_ACTOR)
+    console.log(f"N={n}: +1 seed {added.seconds:.1f}s; build after appending an actor...")
+    actor = build(root)
+    console.log(f"N={n}: actors.yaml {actor.seconds:.1f}s; extraction alone...")
+    extraction = extraction_rate(root, extract_limit)
+    shutil.rmtree(workdir / f"n{n}-plain-output", ignore_errors=True)
+    return {
+        "n": n,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "corpus_seconds": corpus_seconds,
+        "plain_pelican": asdict(plain),
+        "full_build": asdict(full),
+        "noop_rebuild": asdict(noop),
+        "add_one_seed": asdict(added),
+        "append_actor": asdict(actor),
+        "extraction": extraction,
+        "ratios": {
+            "full_over_plain": full.seconds / plain.seconds,
+            "add_one_seed_over_full": added.seconds / full.seconds,
+            "append_actor_over_full": actor.seconds / full.seconds,
+            "noop_over_full": noop.seconds / full.seconds,
+        },
+        "targets": _verdicts(n, plain, full, added, extraction),
+    }
+
+
+def _verdicts(n: int, plain: Run, full: Run, added: Run, extraction: dict) -> dict[str, bool]:
+    peak_mb = max(full.tree_rss_mb, full.max_rss_mb)
+    verdicts = {
+        "seeds_per_second_per_core >= 50": extraction["per_second"] >= TARGETS["seeds_per_second_per_core"],
+    }
+    if n == 1000:
+        verdicts["full <= 1.5x plain Pelican"] = (
+            full.seconds <= TARGETS["full_over_plain_at_1000"] * plain.seconds
+        )
+    if n in (1000, 5000):
+        verdicts["+1 seed <= 10% of full"] = added.seconds <= TARGETS["incremental_share"] * full.seconds
+        verdicts["+1 seed < 2 s"] = added.seconds < TARGETS["incremental_seconds"]
+    if n == 10000:
+        verdicts["full < 10 min"] = full.seconds < TARGETS["full_seconds_at_10000"]
+        verdicts["peak < 2 GB"] = peak_mb < TARGETS["peak_mb_at_10000"]
+    return verdicts
+
+
+def show(results: list[dict], console: Console) -> None:
+    table = Table(title="Briefings build benchmarks (seconds; memory in MB)")
+    for column in [
+        "N",
+        "plain Pelican",
+        "full build",
+        "(its stages)",
+        "full ÷ plain",
+        "no-op rebuild",
+        "+1 seed",
+        "+1 seed ÷ full",
+        "+1 actor",
+        "peak RSS (largest / tree)",
+        "extract seeds/s/core",
+    ]:
+        table.add_column(column, justify="right")
+    for r in results:
+        full, stages = r["full_build"], r["full_build"]["stages"]
+        table.add_row(
+            f"{r['n']:,}",
+            f"{r['plain_pelican']['seconds']:.1f}",
+            f"{full['seconds']:.1f}",
+            ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in stages.items()),
+            f"{r['ratios']['full_over_plain']:.2f}×",
+            f"{r['noop_rebuild']['seconds']:.1f}",
+            f"{r['add_one_seed']['seconds']:.1f}",
+            f"{r['ratios']['add_one_seed_over_full']:.0%}",
+            f"{r['append_actor']['seconds']:.1f}",
+            f"{full['max_rss_mb']:.0f} / {full['tree_rss_mb']:.0f}",
+            f"{r['extraction']['per_second']:.0f}",
+        )
+    console.print(table)
+    for r in results:
+        for target, met in r["targets"].items():
+            console.print(f"N={r['n']:,}: {target}: {'[green]met[/]' if met else '[red]NOT met[/]'}")
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--pelican-only"]:
+        run_plain_pelican(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--workdir", type=Path, help="scratch directory (default: a temporary one, removed)")
+    parser.add_argument(
+        "--extract-limit", type=int, default=2000, help="seeds to time extraction over (default 2000)"
+    )
+    args = parser.parse_args()
+    console = Console(width=max(Console().width, 170))
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="briefings-bench-"))
+    results = []
+    try:
+        for n in args.sizes:
+            result = bench(n, workdir, args.extract_limit, console)
+            (BENCH / f"results-{n}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+            results.append(result)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    show(results, console)
+
+
+if __name__ == "__main__":
+    main()
