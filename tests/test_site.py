@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import re
 from pathlib import Path
 
@@ -161,3 +163,18 @@ def test_every_actor_and_topic_page_has_its_own_feed_of_its_briefings(built_site
         assert {e.link.rstrip("/").rsplit("/", 1)[1] for e in feed.entries} == listed
     for page in (out / "topics").glob("*/index.html"):
         assert (out / "feeds" / "topics" / f"{page.parent.name}.xml").is_file()
+
+
+def test_a_build_on_another_day_gives_the_same_bytes(tmp_path):
+    """Nothing depends on the clock or on file times: touch every input a year later, rebuild."""
+    root = copy_project(tmp_path / "project")
+    build(Project(root))
+    before = _digest_tree(root / "output")
+    a_year_later = 365 * 24 * 3600
+    for path in (root / "content").rglob("*"):
+        stat = path.stat()
+        os.utime(path, (stat.st_atime + a_year_later, stat.st_mtime + a_year_later))
+    shutil.rmtree(root / ".cache")
+    build(Project(root))
+    after = _digest_tree(root / "output")
+    assert sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k)) == []
