@@ -59,7 +59,7 @@ def load_override(seed: Path) -> dict[str, Any]:
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:  # ValueError: "date: 2020-02-30"
         raise OverrideError(f"{path}: not valid YAML ({_first_line(exc)})") from exc
     if data is None:
         return {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import logging
 import os
 import re
 import stat
@@ -247,6 +248,9 @@ def refuse_non_text(text: str) -> None:
 # -- HTML -----------------------------------------------------------------------------------------
 
 _HTML_META_KEYS = ("title", "date", "sitename", "url", "author")
+# trafilatura logs what it thinks of a page ("not valid HTML"); read_seed reports the seed's problem
+# itself. Quiet, because after a build Pelican's logger class turns any warning into a RuntimeError.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def extract_html(html: str) -> tuple[str, dict[str, str]]:

@@ -52,6 +52,7 @@ def test_title_and_quotes_can_be_corrected(tmp_path):
     ("text", "problem"),
     [
         ("date: [unclosed\n", "not valid YAML"),
+        ("date: 2020-02-30\n", "not valid YAML (day is out of range"),
         ("colour: red\n", "unknown key 'colour'"),
         ("people: Jens Stoltenberg\n", "'people' must be a list of strings"),
         ("date: April 2021\n", "'date' must be YYYY-MM-DD"),

@@ -784,10 +784,15 @@ _SENTENCE_END = re.compile(
 )
 
 
+SENTENCE_REACH = 1000  # characters either side of a name; no real sentence is longer
+
+
 def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence around a name, for a maintainer deciding whether to catalogue it."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    """The sentence around a name, for a maintainer deciding whether to catalogue it. The search is
+    bounded: from the paragraph's start, each name cost the whole paragraph (quadratic on a long one)."""
+    left = max(0, start - SENTENCE_REACH)
+    for m in _SENTENCE_END.finditer(text, left, start):
         left = m.end()
-    right = _SENTENCE_END.search(text, end)
-    return text[left : right.end() if right else len(text)].strip()
+    right_limit = min(len(text), end + SENTENCE_REACH)
+    right = _SENTENCE_END.search(text, end, right_limit)
+    return text[left : right.end() if right else right_limit].strip()

@@ -213,7 +213,8 @@ def find_url(
 # --- reporters ---------------------------------------------------------------
 
 MAX_CREDIT_CHARS = 400  # credits are short lines; longer ones are not worth a regex scan
-_MARKDOWN_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Bounded, and no bracket inside the link text: a line of 20,000 "[" cost quadratic time.
+_MARKDOWN_LINK_RE = re.compile(r"\[([^\[\]]{0,500})\]\([^)]{0,2000}\)")
 _BYLINE_RE = re.compile(
     r"^\s*(?:(?i:by|written\s+by|words\s+by|story\s+by|author)\s*:?\s+)(?P<names>[A-Z].{1,100})$"
 )

@@ -20,6 +20,7 @@ MAX_CHARS = 450
 
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _LAST_WORD_RE = re.compile(r"(\S+)$")
+_WORD_WINDOW = 64  # longer than any abbreviation, initial or dotted acronym
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "cmdr", "adm", "rep", "sen",
     "gov", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "vs", "etc", "jan", "feb",
@@ -40,7 +41,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """A full stop that ends a sentence, not an abbreviation or an initial."""
     if text[m.start()] != "." or m.group(0).rstrip()[-1] != ".":
         return True
-    word = _LAST_WORD_RE.search(text, 0, m.start() + 1)
+    # The word is looked for in a short window: searching from the paragraph's start made every
+    # boundary cost the whole text before it (quadratic on a long paragraph).
+    word = _LAST_WORD_RE.search(text, max(0, m.start() - _WORD_WINDOW), m.start() + 1)
     token = word.group(1) if word else ""
     if _INITIAL_RE.match(token) or token.lower().rstrip(".").lstrip("(") in _ABBREVIATIONS:
         return False
