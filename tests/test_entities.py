@@ -260,8 +260,9 @@ def test_role_phrase_before_a_name_is_only_that_persons_title():
     found = find(
         "“It will not contribute to stability,” Kremlin spokesman Dmitry Peskov said.", D(2017, 7, 10)
     )
-    assert [(m.surface, m.how) for m in found.mentions] == [("Dmitry Peskov", "alias")]
-    assert found.organizations == []
+    assert [(m.surface, m.how) for m in found.mentions] == [("Kremlin", "alias"), ("Dmitry Peskov", "alias")]
+    assert found.people == ["Dmitry Peskov"]
+    assert found.organizations == ["Kremlin"]  # the body the spokesman speaks for is named
 
 
 def test_role_phrase_in_apposition_describes_the_named_person():
@@ -459,8 +460,8 @@ def test_mentions_are_in_text_order_and_lists_unique_by_kind():
     assert found.actors == [
         "ukraine",
         "volodymyr-zelensky",
-        "jens-stoltenberg",  # "NATO chief" is his title; NATO itself acts in the next paragraph
-        "nato",
+        "nato",  # named in his title, "NATO chief"
+        "jens-stoltenberg",
         "white-house",
         "washington",
     ]

@@ -59,9 +59,11 @@ class Extractor:
         reading_date, firm = (known_date, True) if known_date else (date.date, _is_firm(date))
         outlet = find_outlet(cleaned.paragraphs, cleaned.meta_lines, cleaned.removed, seed.meta)
         exclude = [outlet.byline] if outlet.byline else []
-        entities = self.entities.find(
-            cleaned.paragraphs, _day(reading_date), exclude_names=exclude, date_is_firm=firm
-        )
+        day = _day(reading_date)
+        entities = self.entities.find(cleaned.paragraphs, day, exclude_names=exclude, date_is_firm=firm)
+        if cleaned.headline:
+            headline = self.entities.find([cleaned.headline], day, exclude_names=exclude, date_is_firm=firm)
+            entities = entities.after(headline)
         text = _plain_text(cleaned)
         topic_scores = self.topics.score(text)
         record = Briefing(

@@ -254,13 +254,14 @@ class _Catalogue:
                 self.targets[surname] = _Surname(tuple(actors))
         pattern = _trie_pattern(sorted(self.targets)) or r"(?!)"
         self.regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
-        self.place_actors = {
+        # Places and bodies a role phrase names on the way: "Ukraine's president", "Kremlin spokesman".
+        self.embedded_actors = {
             k: t.actor
             for k, t in self.targets.items()
-            if isinstance(t, _Alias) and t.actor.kind in PLACE_KINDS
+            if isinstance(t, _Alias) and t.actor.kind in (*PLACE_KINDS, "organization")
         }
-        place_pattern = _trie_pattern(sorted(self.place_actors)) or r"(?!)"
-        self.place_regex = re.compile(rf"(?<!\w)(?:{place_pattern})(?!\w)")
+        embedded_pattern = _trie_pattern(sorted(self.embedded_actors)) or r"(?!)"
+        self.embedded_regex = re.compile(rf"(?<!\w)(?:{embedded_pattern})(?!\w)")
         self.fuzzy_owner = _fuzzy_owners(kb)
         self.fuzzy_choices = sorted(self.fuzzy_owner)
         self.first_names = {a.id: _first_names(a) for a in kb.actors}
@@ -430,6 +431,23 @@ class Entities:
     actors: list[str]  # ids of catalogued actors, in order of first mention
     uncatalogued: list[tuple[str, str]]  # (name as written, its sentence) for `briefings review`
     near_misses: list[tuple[str, str, float]]  # (surface, canonical name, score) just below ACCEPT_FUZZY
+
+    def after(self, headline: Entities) -> Entities:
+        """These entities with the headline's first: "Ukraine's Zelenskiy says..." names Ukraine even
+        when the body only says "Ukrainian". Mentions stay the body's (quotes are found there)."""
+
+        def merged(first: list, then: list) -> list:
+            return list(dict.fromkeys([*first, *then]))
+
+        return Entities(
+            mentions=self.mentions,
+            people=merged(headline.people, self.people),
+            organizations=merged(headline.organizations, self.organizations),
+            places=merged(headline.places, self.places),
+            actors=merged(headline.actors, self.actors),
+            uncatalogued=self.uncatalogued,
+            near_misses=self.near_misses,
+        )
 
 
 @dataclass
@@ -605,7 +623,7 @@ class _ArticleScan:
 
     def resolve_role(self, para: _Paragraph, start: int, end: int, role: str) -> None:
         text = para.folded
-        self.places_within_role(para, start, end)
+        self.actors_within_role(para, start, end)
         if _ROLE_QUALIFIER.search(text, max(0, start - 20), start) or text[end : end + 6] == "-elect":
             return  # "a Kremlin spokesman", "the former Ukrainian president" name no one in particular
         if self.date_is_firm:
@@ -617,10 +635,10 @@ class _ArticleScan:
         the = _THE_BEFORE.search(text, max(0, start - 5), start)
         self._add(para, the.start() if the else start, end, holder, "role")
 
-    def places_within_role(self, para: _Paragraph, start: int, end: int) -> None:
-        """'Ukraine's president' still names Ukraine (the Kremlin in 'Kremlin spokesman' is no actor)."""
-        for match in self.m.catalogue.place_regex.finditer(para.folded, start, end):
-            place = self.m.catalogue.place_actors[_key(match.group())]
+    def actors_within_role(self, para: _Paragraph, start: int, end: int) -> None:
+        """'Ukraine's president' still names Ukraine, 'European Commission President' the Commission."""
+        for match in self.m.catalogue.embedded_regex.finditer(para.folded, start, end):
+            place = self.m.catalogue.embedded_actors[_key(match.group())]
             match_end = self._with_possessive(para.folded, match.end(), match.group())
             self._add(para, match.start(), min(match_end, end), place, "alias")
 
