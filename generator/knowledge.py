@@ -97,17 +97,23 @@ class KnowledgeBase:
         return [a for a in self.actors for r in a.roles if r.role == role and r.holds_on(day)]
 
 
+def knowledge_fingerprint(content_dir: Path) -> str:
+    """A hash of the knowledge files' bytes: what the extraction cache keys on, without parsing."""
+    digest = hashlib.sha256()
+    for name in ("actors.yaml", "topics.yaml"):
+        path = content_dir / name
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
+
+
 def load_knowledge(content_dir: Path) -> KnowledgeBase:
     actors_path = content_dir / "actors.yaml"
     topics_path = content_dir / "topics.yaml"
-    digest = hashlib.sha256()
-    for path in (actors_path, topics_path):
-        digest.update(path.read_bytes() if path.exists() else b"")
     actors_doc = _compose(actors_path) if actors_path.exists() else None
     topics_doc = _compose(topics_path) if topics_path.exists() else None
     role_phrases, actors = _read_actors(actors_path, actors_doc)
     topics = _read_topics(topics_path, topics_doc)
-    return KnowledgeBase(actors, topics, role_phrases, digest.hexdigest())
+    return KnowledgeBase(actors, topics, role_phrases, knowledge_fingerprint(content_dir))
 
 
 # -- YAML with line numbers -------------------------------------------------

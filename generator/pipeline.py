@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .cache import ExtractionCache, record_key
 from .extract.article import Extractor
-from .knowledge import load_knowledge
+from .knowledge import knowledge_fingerprint, load_knowledge
 from .overrides import OverrideError, apply_override, load_override, sidecar_path
 from .read import MAX_SEED_BYTES, SEED_SUFFIXES, SeedError, read_seed
 from .record import Briefing
@@ -85,7 +85,7 @@ def extract_seeds(
 
 def _cache_keys(paths: list[Path], root: Path, content: Path) -> dict[Path, str]:
     """Keys of the seeds that can come from the cache: plain files the reader would accept."""
-    fingerprint = load_knowledge(content).fingerprint
+    fingerprint = knowledge_fingerprint(content)
     keys = {}
     for path in paths:
         if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_SEED_BYTES:

@@ -10,7 +10,6 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from ..knowledge import load_knowledge
 from . import export, jsonld, sitemap
 from .feeds import feed_bytes, feed_specs, item_from_article, write_if_changed
 from .pages import IndexPagesGenerator
@@ -37,7 +36,7 @@ def write_feeds(generators) -> None:
     settings = articles_generator.settings
     siteurl = settings["SITE_ABSOLUTE_URL"].rstrip("/")
     output = Path(settings["OUTPUT_PATH"])
-    kb = load_knowledge(Path(settings["PATH"]))
+    kb = articles_generator.context["kb"]  # loaded once, by the index-pages generator
     topic_names = {t.id: t.name for t in kb.topics}
     limit = settings.get("FEED_MAX_ITEMS") or 100
     items = {

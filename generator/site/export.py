@@ -13,7 +13,7 @@ from typing import Any
 
 from pelican.generators import ArticlesGenerator
 
-from ..knowledge import KnowledgeBase, load_knowledge
+from ..knowledge import KnowledgeBase
 
 API_DIR = "api"
 Record = dict[str, Any]
@@ -78,7 +78,7 @@ def write_api(generators) -> None:
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = articles_generator.settings
     site_url = settings["SITE_ABSOLUTE_URL"].rstrip("/")
-    kb = load_knowledge(Path(settings["PATH"]))
+    kb = articles_generator.context["kb"]  # loaded once, by the index-pages generator
     records = [a.record for a in articles_generator.articles if hasattr(a, "record")]
     target = Path(settings["OUTPUT_PATH"]) / API_DIR
     target.mkdir(parents=True, exist_ok=True)
