@@ -18,7 +18,10 @@ STATIC_PATHS: list[str] = []
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 OUTPUT_PATH = "output"
-DELETE_OUTPUT_DIRECTORY = True
+# The build renders into a staging copy of the last site and writes only what changed
+# (generator/site/output.py), removing what nothing produced: Pelican must not wipe it.
+DELETE_OUTPUT_DIRECTORY = False
+THEME_STATIC_PATHS: list[str] = []  # copied by the plugin, only when changed
 
 PLUGIN_PATHS: list[str] = []
 PLUGINS = ["generator.site"]
@@ -31,14 +34,10 @@ PAGE_SAVE_AS = "{slug}/index.html"
 DEFAULT_CATEGORY = "briefings"
 USE_FOLDER_AS_CATEGORY = False
 
-# The home page is the chronology, newest first, paginated.
-DIRECT_TEMPLATES = ["index"]
-DEFAULT_PAGINATION = 50
-PAGINATION_PATTERNS = (
-    (1, "{url}", "{save_as}"),
-    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
-)
-NEWEST_FIRST_ARCHIVES = True
+# The home page (newest briefings) and every other list are the plugin's own, cut into
+# pages by year so that a new briefing changes a few pages, not every later one.
+DIRECT_TEMPLATES: list[str] = []
+DEFAULT_PAGINATION = False
 
 # Pages Pelican would make that this site does not have.
 for _kind in (

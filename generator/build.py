@@ -1,8 +1,9 @@
 """`briefings build`: seeds to briefings to a published site.
 
-Briefings are written to `content/briefings/` (stale ones removed), then Pelican renders
-the site into a directory beside `output/`, swapped in only when it succeeded: a crash or
-Ctrl-C mid-build leaves the previous site whole.
+Briefings that changed are written to `content/briefings/` (stale ones removed), then
+Pelican renders the pages whose inputs changed into a directory beside `output/`, moved
+into `output/` only when it succeeded: a crash or Ctrl-C mid-build leaves the previous site
+whole. Then the search index is brought up to date.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from pathlib import Path
 
 from .cache import ExtractionCache
 from .knowledge import load_knowledge
+from .manifest import entry_for, is_fresh, load_manifest, save_manifest
 from .pipeline import extract_seeds, list_seeds
 from .record import Briefing
 from .registry import Registry
-from .write import write_briefing
+from .site.output import OutputTracker
+from .write import page_record, record_fingerprint, write_briefing
 
 REGISTRY_FILE = "registry.json"
 
@@ -33,14 +36,22 @@ class BuildReport:
     removed: int = 0
     problems: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    files: dict[str, int] = field(default_factory=dict)  # output files: rendered, written, removed
 
     def summary(self) -> str:
         total = sum(self.seconds.values())
         problems = len(self.problems)
+        files = self.files
+        pages = (
+            f"; site: {files['rendered']} of {files['files']} files rendered, "
+            f"{files['written']} changed, {files['removed']} removed"
+            if files
+            else ""
+        )
         return (
             f"{self.seeds} seeds read, {self.written} briefings written "
             f"({self.unchanged} unchanged, {self.removed} removed), "
-            f"{problems} problem{'s' * (problems != 1)}, {total:.1f}s"
+            f"{problems} problem{'s' * (problems != 1)}{pages}, {total:.1f}s"
         )
 
 
@@ -56,23 +67,33 @@ class Project:
         self.settings = root / "pelicanconf.py"
         self.output = root / "output"
         self.cache = root / ".cache" / "extraction.sqlite"
+        self.manifest = root / ".cache" / "output-manifest.json"  # what the last build wrote
+        self.read_cache = root / ".cache" / "read.sqlite"  # briefings parsed and rendered
+        self.briefings_manifest = root / ".cache" / "briefings-manifest.json"
 
 
 def write_briefings(project: Project, records: list[Briefing], report: BuildReport) -> list[Briefing]:
-    """Mint identities, write each briefing, remove the briefings of vanished seeds."""
+    """Mint identities, write each briefing that changed, remove those of vanished seeds."""
     registry = Registry.load(project.registry)
     identities = registry.assign([(Path(r.seed).name, r.seed_sha256, r.title) for r in records])
     registry.save(project.registry)
     project.briefings.mkdir(parents=True, exist_ok=True)
+    previous = load_manifest(project.briefings_manifest)
+    entries = {}
     published = []
     for record in records:
         identity = identities[Path(record.seed).name]
         record = dataclasses.replace(record, slug=identity.slug, guid=identity.guid)
         published.append(record)
-        if write_briefing(record, project.briefings):
+        name, fingerprint = f"{record.slug}.md", record_fingerprint(record)
+        if is_fresh(previous.get(name), fingerprint, project.briefings / name):
+            report.unchanged += 1  # the file holds this record: no need to render it to compare
+        elif write_briefing(record, project.briefings):
             report.written += 1
         else:
             report.unchanged += 1
+        entries[name] = entry_for(project.briefings / name, fingerprint)
+    save_manifest(project.briefings_manifest, entries)
     keep = {f"{r.slug}.md" for r in published}
     for stale in project.briefings.glob("*.md"):
         if stale.name not in keep:
@@ -81,43 +102,68 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
     return published
 
 
-def publish(project: Project, siteurl: str | None = None) -> dict[str, float]:
-    """Render the site with Pelican beside `output/`, index it for search, then swap it in.
+def publish(
+    project: Project, records: list[Briefing], report: BuildReport, siteurl: str | None = None
+) -> None:
+    """Render the changed files with Pelican into a staging directory beside `output/`,
+    then move them into `output/` and refresh the search index.
 
-    Returns the seconds each step took."""
+    Only files whose inputs changed are rendered (see `site/output.py`). Nothing touches
+    `output/` until Pelican has finished: a crash or Ctrl-C leaves the previous site whole.
+    The report gets the seconds each step took and the count of files made."""
+    from .site.search import BUNDLE_DIR, index_site
+
+    staging = project.output.with_name(f"{project.output.name}.staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    manifest = load_manifest(project.manifest) if project.output.is_dir() else {}
+    started = time.perf_counter()
+    try:
+        tracker = run_pelican(project, staging, records, manifest, siteurl)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    removed = tracker.commit(keep_under=[BUNDLE_DIR])
+    save_manifest(project.manifest, tracker.manifest())
+    rendered = time.perf_counter()
+    report.files = {
+        "files": len(tracker.entries),
+        "rendered": len(tracker.rendered),
+        "written": len(tracker.written),
+        "removed": len(removed),
+    }
+    index_site(project.output)  # the search index reads the published pages
+    report.seconds.update(render=rendered - started, search=time.perf_counter() - rendered)
+
+
+def run_pelican(
+    project: Project, staging: Path, records: list[Briefing], manifest: dict, siteurl: str | None
+) -> OutputTracker:
+    """Pelican with the theme and plugin, writing what changed into `staging`; returns the
+    tracker. The briefings come from `records` (the files just written say the same), so
+    Pelican reads only the plain pages."""
     from pelican import Pelican
     from pelican import log as pelican_log
     from pelican.settings import read_settings
 
-    from .site.search import index_site
+    from .site.pages import BUILD_SETTING
+    from .site.reader import CACHE_SETTING
 
-    staging = project.output.with_name(f"{project.output.name}.staging")
-    previous = project.output.with_name(f"{project.output.name}.previous")
-    shutil.rmtree(staging, ignore_errors=True)
     pelican_log.init(level=logging.WARNING, fatal="warnings")
     pelican_log.console.quiet = True  # our own summary line says what was built
+    briefings = [page_record(record) for record in records]
+    build_state = {"live": str(project.output), "manifest": manifest, "briefings": briefings}
     override = {
         "PATH": str(project.content),
         "OUTPUT_PATH": str(staging),
         "THEME": str(project.root / "theme"),
+        "ARTICLE_PATHS": [],
+        BUILD_SETTING: build_state,
+        CACHE_SETTING: str(project.read_cache),
     }
     if siteurl:
         override["SITE_ABSOLUTE_URL"] = siteurl.rstrip("/")
-    settings = read_settings(str(project.settings), override=override)
-    started = time.perf_counter()
-    try:
-        Pelican(settings).run()
-        rendered = time.perf_counter()
-        index_site(staging)  # the search index reads the rendered pages
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    shutil.rmtree(previous, ignore_errors=True)
-    if project.output.exists():
-        os.replace(project.output, previous)
-    os.replace(staging, project.output)
-    shutil.rmtree(previous, ignore_errors=True)
-    return {"render": rendered - started, "search": time.perf_counter() - rendered}
+    Pelican(read_settings(str(project.settings), override=override)).run()
+    return build_state["tracker"]
 
 
 class StrictStop(RuntimeError):
@@ -144,7 +190,7 @@ def build(
         raise StrictStop(report.problems[0])
     report.seconds["extract"] = time.perf_counter() - started
     started = time.perf_counter()
-    write_briefings(project, extraction.records, report)
+    published = write_briefings(project, extraction.records, report)
     report.seconds["write"] = time.perf_counter() - started
-    report.seconds.update(publish(project, siteurl or os.environ.get("BRIEFINGS_SITEURL")))
+    publish(project, published, report, siteurl or os.environ.get("BRIEFINGS_SITEURL"))
     return report

@@ -9,6 +9,8 @@ record always gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,15 @@ def front_matter(record: Briefing) -> dict[str, Any]:
     return data
 
 
+_FORMAT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def record_fingerprint(record: Briefing) -> str:
+    """Changes whenever the briefing file for this record (in this format) would change."""
+    text = json.dumps(record.to_dict(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{_FORMAT_VERSION}\n{text}".encode()).hexdigest()
+
+
 def render_briefing(record: Briefing) -> str:
     meta = yaml.dump(front_matter(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
     return f"{FRONT_MATTER_FENCE}\n{meta}{FRONT_MATTER_FENCE}\n\n{body_markdown(record.body)}\n"
@@ -103,3 +114,10 @@ def unescape_markdown(text: str) -> str:
 def body_text(markdown: str) -> str:
     """The record's `body` back from a briefing's Markdown body."""
     return unescape_markdown(markdown.strip())
+
+
+def page_record(record: Briefing) -> tuple[dict[str, Any], str]:
+    """(the record as the site reads it back from the briefing file, its Markdown body),
+    without writing and parsing the file."""
+    markdown = body_markdown(record.body)
+    return {**front_matter(record), "body": body_text(markdown)}, markdown

@@ -61,9 +61,9 @@ def test_an_actor_page_lists_briefings_newest_first_with_the_sentence_naming_the
         ),
     ]
     page = build_index(records, kb).actors["jens-stoltenberg"]
-    assert [r["slug"] for r, _ in page.briefings] == ["new", "old"]
-    assert page.briefings[0][1] == "“Russia has no veto power”"
-    assert page.briefings[1][1] == "Stoltenberg visited Kyiv."
+    assert [r["slug"] for r in page.briefings] == ["new", "old"]
+    assert page.sentence(page.briefings[0]) == "“Russia has no veto power”"
+    assert page.sentence(page.briefings[1]) == "Stoltenberg visited Kyiv."
     assert page.quotes == [(records[1], "Russia has no veto power")]
 
 

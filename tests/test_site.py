@@ -119,7 +119,7 @@ def test_a_rebuild_without_changes_leaves_every_file_byte_identical(tmp_path):
 
 def test_the_timeline_links_the_2014_annexation_of_crimea_to_every_seed_that_mentions_it(built_site):
     root, _ = built_site
-    html = (root / "output" / "chronology" / "index.html").read_text(encoding="utf-8")
+    html = (root / "output" / "chronology" / "2014" / "index.html").read_text(encoding="utf-8")
     entry = re.search(
         r'datetime="2014">2014</time>\s*<span class="event">[^<]*annexation of Crimea.*?</li>', html, re.S
     )

@@ -1,17 +1,17 @@
-"""The Pelican plugin: wires the reader, the index pages and the feed into Pelican's signals.
+"""The Pelican plugin: wires the reader, the index pages, the feeds and the incremental
+writer into Pelican's signals.
 
 Thin on purpose: each handler hands over to a module of its own.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import export, jsonld, sitemap
-from .feeds import feed_bytes, feed_specs, item_from_article, write_if_changed
+from . import export, jsonld
+from .feeds import feed_bytes, feed_specs, item_from_article
+from .output import IncrementalWriter, OutputTracker
 from .pages import IndexPagesGenerator
 from .reader import BriefingReader
 
@@ -30,30 +30,41 @@ def index_pages_generator(pelican) -> type:
     return IndexPagesGenerator
 
 
+def incremental_writer(pelican) -> type:
+    return IncrementalWriter
+
+
 def write_feeds(generators) -> None:
-    """The chronology (RSS and Atom), and a feed per actor and per topic."""
+    """The chronology (RSS and Atom), and a feed per actor and per topic: those whose items changed."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    settings = articles_generator.settings
+    settings, context = articles_generator.settings, articles_generator.context
     siteurl = settings["SITE_ABSOLUTE_URL"].rstrip("/")
-    output = Path(settings["OUTPUT_PATH"])
-    kb = articles_generator.context["kb"]  # loaded once, by the index-pages generator
-    topic_names = {t.id: t.name for t in kb.topics}
+    topic_names = {t.id: t.name for t in context["kb"].topics}
     limit = settings.get("FEED_MAX_ITEMS") or 100
-    items = {
-        a.record["slug"]: item_from_article(a, siteurl, topic_names)
-        for a in articles_generator.articles
-        if hasattr(a, "record")
-    }
-    for spec in feed_specs(settings, articles_generator.context["site_index"]):
-        chosen = [items[slug] for slug in spec.slugs if slug in items]
-        write_if_changed(output / spec.path, feed_bytes(spec.feed, chosen, limit, spec.kind))
+    articles = context["briefing_by_slug"]
+    items: dict = {}
+
+    def item(slug: str):
+        if slug not in items:
+            items[slug] = item_from_article(articles[slug], siteurl, topic_names)
+        return items[slug]
+
+    tracker: OutputTracker = context["output_tracker"]
+    for spec in feed_specs(settings, context["site_index"]):
+        records = [articles[slug].record for slug in spec.slugs]
+        fingerprint = context["fingerprints"].of(spec.path, records, [spec.feed, spec.kind, limit])
+        tracker.produce(
+            spec.path,
+            fingerprint,
+            lambda spec=spec: feed_bytes(spec.feed, [item(s) for s in spec.slugs], limit, spec.kind),
+        )
 
 
 def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(enable_md)
     signals.get_generators.connect(index_pages_generator)
+    signals.get_writer.connect(incremental_writer)
     signals.all_generators_finalized.connect(write_feeds)
     signals.generator_init.connect(jsonld.add_filter)
     signals.all_generators_finalized.connect(export.write_api)
-    signals.finalized.connect(sitemap.write_sitemap)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import ArticlesGenerator
@@ -76,16 +75,16 @@ def json_bytes(data: Any) -> bytes:
 
 def write_api(generators) -> None:
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    settings = articles_generator.settings
-    site_url = settings["SITE_ABSOLUTE_URL"].rstrip("/")
-    kb = articles_generator.context["kb"]  # loaded once, by the index-pages generator
-    records = [a.record for a in articles_generator.articles if hasattr(a, "record")]
-    target = Path(settings["OUTPUT_PATH"]) / API_DIR
-    target.mkdir(parents=True, exist_ok=True)
+    context = articles_generator.context
+    site_url = articles_generator.settings["SITE_ABSOLUTE_URL"].rstrip("/")
+    kb = context["kb"]  # loaded once, by the index-pages generator
+    records = context["site_index"].records
     files = {
-        "briefings.json": briefings_json(records, site_url),
-        "actors.json": actors_json(records, kb, site_url),
-        "topics.json": topics_json(records, kb, site_url),
+        "briefings.json": lambda: briefings_json(records, site_url),
+        "actors.json": lambda: actors_json(records, kb, site_url),
+        "topics.json": lambda: topics_json(records, kb, site_url),
     }
     for name, data in files.items():
-        (target / name).write_bytes(json_bytes(data))
+        path = f"{API_DIR}/{name}"
+        fingerprint = context["fingerprints"].of(path, records)
+        context["output_tracker"].produce(path, fingerprint, lambda data=data: json_bytes(data()))

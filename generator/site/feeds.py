@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
@@ -74,7 +73,7 @@ def feed_specs(settings: dict, index: SiteIndex) -> list[FeedSpec]:
     for actor in index.actors.values():
         path = actor_feed_path(actor.id)
         about = f"Briefings that name {actor.name}."
-        slugs = tuple(r["slug"] for r, _ in actor.briefings)
+        slugs = tuple(r["slug"] for r in actor.briefings)
         specs.append(FeedSpec(path, "rss", feed(f"{name}: {actor.name}", actor.url, path, about), slugs))
     for topic in index.topics.values():
         path = topic_feed_path(topic.id)
@@ -139,10 +138,3 @@ def _add_entry(fg: FeedGenerator, feed: Feed, item: FeedItem, kind: str) -> None
     if item.creator:
         entry.dc.dc_creator(item.creator)
         entry.author(name=item.creator)
-
-
-def write_if_changed(path: Path, data: bytes) -> None:
-    if path.exists() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)

@@ -32,8 +32,24 @@ def month_label(date: str | None) -> str:
     return precise_date(str(date)[:7])
 
 
+def year_label(year: str) -> str:
+    """A year page's name: "2021", or "Undated" for the briefings without a date."""
+    return "Undated" if year == "undated" else year
+
+
+def year_counts(years: dict[str, list]) -> list[tuple[str, int]]:
+    """(year, how many) for a page's year links."""
+    return [(year, len(items)) for year, items in years.items()]
+
+
 def date_provenance(record: dict) -> str:
     return _SOURCES.get(record.get("date_source") or "", "no date found")
 
 
-FILTERS = {"precise_date": precise_date, "month_label": month_label, "date_provenance": date_provenance}
+FILTERS = {
+    "precise_date": precise_date,
+    "month_label": month_label,
+    "year_label": year_label,
+    "year_counts": year_counts,
+    "date_provenance": date_provenance,
+}

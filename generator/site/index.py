@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..knowledge import Actor, KnowledgeBase, Topic
 
 Record = dict[str, Any]
+RECENT = 50  # briefings a list shows before it links to one page per year
+UNDATED = "undated"
 _SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[“\"A-Z])")
 
 
@@ -24,7 +27,7 @@ class ActorPage:
     name: str
     kind: str
     actor: Actor | None
-    briefings: list[tuple[Record, str]] = field(default_factory=list)  # (record, sentence naming them)
+    briefings: list[Record] = field(default_factory=list)  # newest first
     quotes: list[tuple[Record, str]] = field(default_factory=list)  # (record, quote text)
     named_with: list[tuple[str, int]] = field(default_factory=list)  # (actor id, briefings shared)
     topics: list[tuple[str, int]] = field(default_factory=list)
@@ -32,6 +35,25 @@ class ActorPage:
     @property
     def url(self) -> str:
         return f"actors/{self.id}/"
+
+    @property
+    def recent(self) -> list[Record]:
+        return self.briefings[:RECENT]
+
+    @cached_property
+    def years(self) -> dict[str, list[Record]]:
+        """The briefings by year, when there are too many for one page (else nothing)."""
+        return by_year(self.briefings) if len(self.briefings) > RECENT else {}
+
+    def sentence(self, record: Record) -> str:
+        """The quote or sentence of the briefing that names them (found when a page shows it)."""
+        if self.actor is None:
+            return record.get("summary") or ""
+        return _sentence_naming(record, self.actor, self._names)
+
+    @cached_property
+    def _names(self) -> re.Pattern[str]:
+        return _names_pattern(self.actor) if self.actor else re.compile(r"(?!)")
 
 
 @dataclass
@@ -45,6 +67,15 @@ class TopicPage:
     @property
     def url(self) -> str:
         return f"topics/{self.id}/"
+
+    @property
+    def recent(self) -> list[Record]:
+        return self.briefings[:RECENT]
+
+    @cached_property
+    def years(self) -> dict[str, list[Record]]:
+        """The briefings by year, when there are too many for one page (else nothing)."""
+        return by_year(self.briefings) if len(self.briefings) > RECENT else {}
 
 
 @dataclass
@@ -89,6 +120,30 @@ class SiteIndex:
         entries += [TimelineEntry(r["date"], record=r) for r in self.records if r.get("date")]
         return sorted(entries, key=lambda e: (e.date, e.record is not None, _entry_label(e)))
 
+    @cached_property
+    def timeline_years(self) -> dict[str, list[TimelineEntry]]:
+        """The timeline cut into years (oldest first); undated briefings last, on their own."""
+        years: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for entry in self.timeline():
+            years[entry.date[:4]].append(entry)
+        undated = [TimelineEntry("", record=r) for r in reversed(self.records) if not r.get("date")]
+        if undated:
+            years[UNDATED] = sorted(undated, key=lambda e: e.record["slug"])
+        return dict(years)
+
+    @property
+    def year_counts(self) -> list[tuple[str, int, int]]:
+        """(year, briefings, events) of each timeline year."""
+        counts = []
+        for year, entries in self.timeline_years.items():
+            briefings = sum(1 for e in entries if e.record)
+            counts.append((year, briefings, len(entries) - briefings))
+        return counts
+
+    @property
+    def recent(self) -> list[Record]:
+        return self.records[:RECENT]
+
     def also_reported(self, record: Record) -> list[Record]:
         story = record.get("story")
         return [r for r in self.stories.get(story, []) if r["slug"] != record["slug"]] if story else []
@@ -96,6 +151,19 @@ class SiteIndex:
 
 def _entry_label(entry: TimelineEntry) -> str:
     return entry.event.text if entry.event else entry.record["slug"]
+
+
+def by_year(records: list[Record]) -> dict[str, list[Record]]:
+    """Records (newest first) grouped by year, newest year first, undated last."""
+    years: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        years[year_of(record)].append(record)
+    return dict(years)
+
+
+def year_of(record: Record) -> str:
+    date = record.get("date")
+    return str(date)[:4] if date else UNDATED
 
 
 def newest_first(records: list[Record]) -> list[Record]:
@@ -124,7 +192,7 @@ def _actor_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, ActorPag
             if actor is None:
                 continue
             page = pages.setdefault(actor_id, ActorPage(actor_id, actor.name, actor.kind, actor))
-            page.briefings.append((record, _sentence_naming(record, actor)))
+            page.briefings.append(record)
             page.quotes += [
                 (record, q["text"]) for q in record.get("quotes") or [] if q["speaker"] == actor.name
             ]
@@ -245,27 +313,23 @@ def _stories(records: list[Record]) -> dict[str, list[Record]]:
     return dict(stories)
 
 
-def _sentence_naming(record: Record, actor: Actor) -> str:
+def _names_pattern(actor: Actor) -> re.Pattern[str]:
+    names = sorted(actor.names, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + ")")
+
+
+def _sentence_naming(record: Record, actor: Actor, names: re.Pattern[str]) -> str:
     for quote in record.get("quotes") or []:
         if quote["speaker"] == actor.name:
             return f"“{quote['text']}”"
-    names = sorted(actor.names, key=len, reverse=True)
     for paragraph in (record.get("body") or "").split("\n\n"):
-        if paragraph.startswith("## "):
+        if paragraph.startswith("## ") or not names.search(paragraph):
             continue
         for sentence in _SENTENCE_END.split(paragraph):
-            if any(re.search(rf"\b{re.escape(n)}", sentence) for n in names):
+            if names.search(sentence):
                 return sentence
     return record.get("summary") or ""
 
 
 def _top(counter: Counter, n: int) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-
-
-def pages_fed_by(record: Record) -> set[str]:
-    """The output pages whose bytes depend on this record (for incremental publishing)."""
-    pages = {f"briefings/{record['slug']}/", "", "chronology/", "actors/", "topics/"}
-    pages |= {f"actors/{a}/" for a in record.get("actors") or []}
-    pages |= {f"topics/{t}/" for t in record.get("topics") or []}
-    return pages

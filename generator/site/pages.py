@@ -1,68 +1,146 @@
-"""Index pages: actors, topics and the chronology of events, as a Pelican generator."""
+"""Index pages (home, timeline, actors, topics) as a Pelican generator.
+
+It builds the site index once, puts it, the knowledge base and the output plan (which file
+each page goes to, with its fingerprint) into Pelican's shared context, and writes its pages
+through the incremental writer. It also copies the theme's static files and the raw seeds.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pelican.generators import Generator
 
-from ..knowledge import load_knowledge
-from .index import SiteIndex, build_index
+from ..knowledge import knowledge_fingerprint, load_knowledge
+from . import sitemap
+from .index import build_index
+from .output import OutputTracker
+from .plan import Fingerprints, PageSpec, briefing_fingerprints, site_digest, site_pages
+from .reader import CACHE_SETTING, render_markdown
+
+# Set by `briefings build`: {"live": the published site, "manifest": what its files were
+# made from}. The generator leaves its OutputTracker there under "tracker" for the build to
+# commit. Without it (Pelican run alone) every file is made into OUTPUT_PATH.
+BUILD_SETTING = "BRIEFINGS_BUILD"
 
 
 def briefing_records(articles: list) -> list[dict]:
     return [a.record for a in articles if hasattr(a, "record")]
 
 
+@dataclass
+class BriefingArticle:
+    """A briefing as the article template and the feeds see it, made from the build's record
+    (so an unchanged briefing costs no file read, parse or Markdown render)."""
+
+    record: dict[str, Any]
+    markdown: str
+
+    @property
+    def url(self) -> str:
+        return f"briefings/{self.record['slug']}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+    @cached_property
+    def content(self) -> str:
+        return render_markdown(self.markdown)
+
+
 class IndexPagesGenerator(Generator):
-    """Writes `actors/`, `actors/<id>/`, `topics/`, `topics/<id>/` and `chronology/`."""
+    """Writes the home page, `chronology/…`, `actors/…`, `topics/…` and `404.html`."""
 
     def generate_context(self) -> None:
-        kb = load_knowledge(Path(self.settings["PATH"]))
-        index = build_index(briefing_records(self.context.get("articles") or []), kb)
-        articles = {a.record["slug"]: a for a in self.context.get("articles") or [] if hasattr(a, "record")}
-        self.index = index
-        self.context["site_index"] = index
-        self.context["kb"] = kb
-        self.context["briefing_by_slug"] = articles
+        content = Path(self.settings["PATH"])
+        kb = load_knowledge(content)
+        build = self.settings.get(BUILD_SETTING) or {}
+        # From `briefings build`, the records themselves; Pelican alone reads the files.
+        self.writes_briefings = "briefings" in build
+        if self.writes_briefings:
+            articles = [BriefingArticle(record, markdown) for record, markdown in build["briefings"]]
+        else:
+            articles = [a for a in self.context.get("articles") or [] if hasattr(a, "record")]
+        self.articles = articles
+        index = build_index([a.record for a in articles], kb)
+        machinery = (BUILD_SETTING, CACHE_SETTING, "OUTPUT_PATH")
+        site = site_digest(self.settings, knowledge_fingerprint(content), ignore=machinery)
+        prints = Fingerprints(site, index.records)
+        staging = Path(self.output_path)
+        tracker = OutputTracker(Path(build.get("live", staging)), staging, build.get("manifest"))
+        self.pages: list[PageSpec] = site_pages(index, prints)
+        self.context.update(
+            site_index=index,
+            kb=kb,
+            briefing_by_slug={a.record["slug"]: a for a in articles},
+            fingerprints=prints,
+            output_tracker=tracker,
+            page_fingerprints={
+                **briefing_fingerprints(index, prints),
+                **{page.path: page.fingerprint for page in self.pages},
+            },
+        )
 
     def generate_output(self, writer) -> None:
-        index: SiteIndex = self.index
-        self._write(writer, "actors/", "actors")
-        for actor in index.actors.values():
-            self._write(writer, actor.url, "actor", actor=actor)
-        self._write(writer, "topics/", "topics")
-        for topic in index.topics.values():
-            self._write(writer, topic.url, "topic", topic=topic)
-        self._write(writer, "chronology/", "chronology")
-        writer.write_file(
-            "404.html", self.get_template("404"), self.context, relative_urls=False, url="404.html"
-        )
-        self._copy_raw_seeds(index)
+        if self.writes_briefings:
+            self._write_briefings(writer)
+        for page in self.pages:
+            writer.write_file(
+                page.path,
+                self.get_template(page.template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"] and page.path != "404.html",
+                url=page.url,
+                page_name=page.template,
+                **page.page,
+            )
+        self._copy_theme_static()
+        self._copy_raw_seeds()
+        self._finish()
 
-    def _write(self, writer, url: str, template: str, **page) -> None:
-        writer.write_file(
-            f"{url}index.html",
-            self.get_template(template),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=url,
-            page_name=template,
-            **page,
-        )
+    def _write_briefings(self, writer) -> None:
+        template = self.get_template("article")
+        for article in self.articles:
+            writer.write_file(
+                article.save_as,
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=article.url,
+                article=article,
+            )
 
-    def _copy_raw_seeds(self, index: SiteIndex) -> None:
+    def _finish(self) -> None:
+        """Last of the generators that write (the static one has nothing to copy): the
+        sitemap of every page produced; then the tracker goes back to the build."""
+        sitemap.write_sitemap(self.context, self.settings["SITE_ABSOLUTE_URL"])
+        build = self.settings.get(BUILD_SETTING)
+        if build is not None:
+            build["tracker"] = self.context["output_tracker"]
+
+    def _copy_theme_static(self) -> None:
+        """The theme's CSS and JS (Pelican's own copy would rewrite them, and their mtimes, every build)."""
+        static = Path(self.settings["THEME"]) / "static"
+        tracker: OutputTracker = self.context["output_tracker"]
+        target = self.settings["THEME_STATIC_DIR"]
+        for source in sorted(p for p in static.rglob("*") if p.is_file()):
+            path = f"{target}/{source.relative_to(static).as_posix()}"
+            tracker.produce(path, self.context["fingerprints"].of(path), source.read_bytes)
+
+    def _copy_raw_seeds(self) -> None:
         """The raw seed behind each briefing, always served as plain text (never as HTML)."""
         root = Path(self.settings["PATH"]).parent
-        target = Path(self.output_path) / "seeds"
-        for article in self.context.get("articles") or []:
-            record = getattr(article, "record", None)
-            if record is None:
-                continue
+        tracker: OutputTracker = self.context["output_tracker"]
+        for record in self.context["site_index"].records:
             source = root / record["seed"]
             if source.is_file() and not source.is_symlink():
-                target.mkdir(parents=True, exist_ok=True)
-                (target / raw_seed_name(record["seed"])).write_bytes(source.read_bytes())
+                path = f"seeds/{raw_seed_name(record['seed'])}"
+                fingerprint = self.context["fingerprints"].of(path, [record])
+                tracker.produce(path, fingerprint, source.read_bytes)
 
 
 def raw_seed_name(seed: str) -> str:

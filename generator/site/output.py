@@ -1,0 +1,155 @@
+"""Incremental output: every file the site writes goes through one `OutputTracker`.
+
+Each output file comes with a fingerprint of everything its bytes depend on (see
+`plan.py`). When the manifest of the previous build holds the same fingerprint and the
+published file is still the one that build wrote (same size and mtime), it is neither
+rendered nor written. A file whose bytes changed is written into a staging directory; only
+when the whole build has succeeded are the staged files moved into the published site and
+the files nothing produced any more removed. An unchanged file keeps its bytes and mtime.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from ..manifest import entry_for, is_fresh
+
+
+class OutputTracker:
+    """Writes output files that changed into staging, skips fresh ones, lists stale ones.
+
+    `live` is the published site, `staging` where changed files go until the build commits
+    them. A first build (no manifest) has nothing live to compare with: everything is made
+    into staging, which then replaces the live directory whole."""
+
+    def __init__(self, live: Path, staging: Path, manifest: dict[str, list] | None = None) -> None:
+        self.live = Path(live)
+        self.staging = Path(staging)
+        self.previous = manifest or {}
+        self.entries: dict[str, list] = {}  # path -> [fingerprint, size, mtime_ns]
+        self.rendered: list[str] = []  # paths whose producer ran this build
+        self.written: list[str] = []  # paths whose new bytes wait in staging
+
+    @property
+    def incremental(self) -> bool:
+        return bool(self.previous) and self.live != self.staging
+
+    def is_fresh(self, path: str, fingerprint: str | None) -> bool:
+        """The file the previous build wrote for this fingerprint is still in place."""
+        return self.incremental and is_fresh(self.previous.get(path), fingerprint, self.live / path)
+
+    def produce(self, path: str, fingerprint: str | None, make: Callable[[], bytes]) -> None:
+        """Keep the file if it is fresh; otherwise make its bytes and stage them if they changed.
+
+        A file without a fingerprint (its inputs are not tracked) is made every time."""
+        if self.is_fresh(path, fingerprint):
+            self.entries[path] = self.previous[path]
+            return
+        self.rendered.append(path)
+        data = make()
+        live = Path(sanitised_join(str(self.live), path))
+        if self.incremental and _same_bytes(live, data):
+            self.entries[path] = entry_for(live, fingerprint)  # as published: keep it, and its mtime
+            return
+        target = Path(sanitised_join(str(self.staging), path))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.written.append(path)
+        self.entries[path] = entry_for(target, fingerprint)
+
+    def stale(self) -> list[str]:
+        """Published files this build did not produce."""
+        return sorted(set(self.previous) - set(self.entries)) if self.incremental else []
+
+    def commit(self, keep_under: Iterable[str] = ()) -> list[str]:
+        """Publish: move the staged files into the live site (each by an atomic rename) and
+        delete the stale ones, or, on a first build, swap the staging directory in whole.
+        Returns the paths removed."""
+        if not self.incremental:
+            _swap_in(self.staging, self.live, keep_under)
+            return []
+        for path in self.written:
+            target = self.live / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging / path, target)
+        removed = self.stale()
+        for path in removed:
+            (self.live / path).unlink(missing_ok=True)
+        _remove_empty_parents(self.live, removed)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        return removed
+
+    def manifest(self) -> dict[str, list]:
+        return dict(sorted(self.entries.items()))
+
+
+def _swap_in(staging: Path, live: Path, keep_under: Iterable[str]) -> None:
+    """Replace `live` by `staging`, carrying over the folders other tools keep (search)."""
+    for folder in keep_under:
+        if (live / folder).is_dir() and not (staging / folder).exists():
+            os.replace(live / folder, staging / folder)
+    previous = live.with_name(f"{live.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if live.exists():
+        os.replace(live, previous)
+    os.replace(staging, live)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _remove_empty_parents(root: Path, removed: list[str]) -> None:
+    folders = {parent for path in removed for parent in (root / path).parents if root in parent.parents}
+    for folder in sorted(folders, key=lambda d: -len(d.parts)):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, asking the tracker first: a fresh page is not even rendered."""
+
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ) -> None:
+        if not name:
+            return
+        if paginated or any(key in kwargs for key in ("articles", "dates")):
+            raise NotImplementedError("the site paginates its own lists (see plan.py)")
+        tracker: OutputTracker = context["output_tracker"]
+        fingerprint = context["page_fingerprints"].get(name)
+
+        def render() -> bytes:
+            local = dict(context)
+            local["localsiteurl"] = local.get("localsiteurl")
+            if relative_urls:
+                relative = path_to_url(get_relative_path(name))
+                local["SITEURL"] = relative
+                local["localsiteurl"] = relative
+                context["localsiteurl"] = relative  # Pelican's contents read it for their links
+            local["output_file"] = name
+            local.update(kwargs)
+            return template.render(local).encode("utf-8")
+
+        tracker.produce(name, fingerprint, render)
