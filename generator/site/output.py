@@ -10,6 +10,7 @@ the files nothing produced any more removed. An unchanged file keeps its bytes a
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterable
@@ -138,7 +139,7 @@ class IncrementalWriter(Writer):
         if paginated or any(key in kwargs for key in ("articles", "dates")):
             raise NotImplementedError("the site paginates its own lists (see plan.py)")
         tracker: OutputTracker = context["output_tracker"]
-        fingerprint = context["page_fingerprints"].get(name)
+        fingerprint = context["page_fingerprints"].get(name) or _source_fingerprint(name, context, kwargs)
 
         def render() -> bytes:
             local = dict(context)
@@ -153,3 +154,12 @@ class IncrementalWriter(Writer):
             return template.render(local).encode("utf-8")
 
         tracker.produce(name, fingerprint, render)
+
+
+def _source_fingerprint(name: str, context: dict, kwargs: dict) -> str | None:
+    """A plain page (About) is made from its own file: its bytes, and the site's inputs."""
+    source = getattr(kwargs.get("page"), "source_path", None)
+    if not source or "fingerprints" not in context:
+        return None
+    digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
+    return context["fingerprints"].of(name, shows=digest)
