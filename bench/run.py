@@ -69,6 +69,7 @@ class Run:
     max_rss_mb: float  # the largest single process (ru_maxrss of it and its reaped children)
     tree_rss_mb: float  # the sum over the process tree, sampled every 50 ms
     stages: dict[str, float]
+    files: dict[str, int]  # output files: in the site, rendered, changed, removed
 
 
 def measure(command: list[str], cwd: Path = REPO) -> Run:
@@ -95,6 +96,7 @@ def measure(command: list[str], cwd: Path = REPO) -> Run:
         max_rss_mb=usage.ru_maxrss / 1024,
         tree_rss_mb=peak[0] / 2**20,
         stages=_stages(stderr),
+        files=_files(stderr),
     )
 
 
@@ -148,6 +150,18 @@ def _stages(stderr: str) -> dict[str, float]:
     if not found:
         return {}
     return {name: float(value) for name, value in re.findall(r"(\w+) ([\d.]+)s", found[-1])}
+
+
+_FILES = re.compile(r"site: (\d+) of (\d+) files rendered, (\d+) changed, (\d+) removed")
+
+
+def _files(stderr: str) -> dict[str, int]:
+    """The build's "site: 12 of 3265 files rendered, 9 changed, 0 removed"."""
+    found = _FILES.findall(stderr)
+    if not found:
+        return {}
+    rendered, total, changed, removed = (int(n) for n in found[-1])
+    return {"files": total, "rendered": rendered, "changed": changed, "removed": removed}
 
 
 def build(root: Path) -> Run:
@@ -268,6 +282,7 @@ def show(results: list[dict], console: Console) -> None:
         "no-op rebuild",
         "+1 seed",
         "+1 seed ÷ full",
+        "+1 seed: files rendered / changed",
         "+1 actor",
         "peak RSS (largest / tree)",
         "extract seeds/s/core",
@@ -284,6 +299,7 @@ def show(results: list[dict], console: Console) -> None:
             f"{r['noop_rebuild']['seconds']:.1f}",
             f"{r['add_one_seed']['seconds']:.1f}",
             f"{r['ratios']['add_one_seed_over_full']:.0%}",
+            _rendered(r["add_one_seed"]),
             f"{r['append_actor']['seconds']:.1f}",
             f"{full['max_rss_mb']:.0f} / {full['tree_rss_mb']:.0f}",
             f"{r['extraction']['per_second']:.0f}",
@@ -292,6 +308,11 @@ def show(results: list[dict], console: Console) -> None:
     for r in results:
         for target, met in r["targets"].items():
             console.print(f"N={r['n']:,}: {target}: {'[green]met[/]' if met else '[red]NOT met[/]'}")
+
+
+def _rendered(run: dict) -> str:
+    files = run.get("files") or {}
+    return f"{files['rendered']:,} / {files['changed']:,} of {files['files']:,}" if files else "?"
 
 
 def main() -> None:

@@ -151,7 +151,8 @@ def run_serve(args: argparse.Namespace) -> int:
     if not output.is_dir():
         err.print("nothing to serve: run `briefings build` first")
         return 1
-    # Serve whatever `output/` is now: the build swaps the whole directory in.
+    # Serve whatever `output/` is now: a first build swaps the whole directory in, later
+    # ones move changed files into it.
     handler = functools.partial(_OutputHandler, output=output)
     with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
         err.print(f"serving {output} at http://{args.bind}:{args.port}/ (Ctrl-C to stop)")
@@ -182,8 +183,14 @@ def run_watch(args: argparse.Namespace) -> int:
     from watchfiles import watch
 
     project = Project(args.root)
-    watched = [project.seeds, project.content / "actors.yaml", project.content / "topics.yaml"]
-    err.print("watching content/seeds, actors.yaml and topics.yaml (Ctrl-C to stop)")
+    watched = [
+        project.seeds,
+        project.content / "actors.yaml",
+        project.content / "topics.yaml",
+        project.content / "pages",
+        project.root / "theme",
+    ]
+    err.print("watching content/seeds, actors.yaml, topics.yaml, content/pages and theme/ (Ctrl-C to stop)")
     try:
         for changes in watch(*[p for p in watched if p.exists()], debounce=300):
             names = sorted({Path(path).name for _, path in changes})
