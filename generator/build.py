@@ -8,10 +8,14 @@ whole. Then the search index is brought up to date.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +41,7 @@ class BuildReport:
     problems: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     files: dict[str, int] = field(default_factory=dict)  # output files: rendered, written, removed
+    search_in_background: Path | None = None  # where the background search refresh reports
 
     def summary(self) -> str:
         total = sum(self.seconds.values())
@@ -48,10 +53,11 @@ class BuildReport:
             if files
             else ""
         )
+        search = "; search index refreshing in the background" if self.search_in_background else ""
         return (
             f"{self.seeds} seeds read, {self.written} briefings written "
             f"({self.unchanged} unchanged, {self.removed} removed), "
-            f"{problems} problem{'s' * (problems != 1)}{pages}, {total:.1f}s"
+            f"{problems} problem{'s' * (problems != 1)}{pages}{search}, {total:.1f}s"
         )
 
 
@@ -70,6 +76,8 @@ class Project:
         self.manifest = root / ".cache" / "output-manifest.json"  # what the last build wrote
         self.read_cache = root / ".cache" / "read.sqlite"  # briefings parsed and rendered
         self.briefings_manifest = root / ".cache" / "briefings-manifest.json"
+        self.search_status = root / ".cache" / "search.json"  # the last search refresh's outcome
+        self.search_pid = root / ".cache" / "search.pid"  # a refresh running in the background
 
 
 def write_briefings(project: Project, records: list[Briefing], report: BuildReport) -> list[Briefing]:
@@ -103,16 +111,23 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
 
 
 def publish(
-    project: Project, records: list[Briefing], report: BuildReport, siteurl: str | None = None
+    project: Project,
+    records: list[Briefing],
+    report: BuildReport,
+    siteurl: str | None = None,
+    search: str = "wait",
 ) -> None:
     """Render the changed files with Pelican into a staging directory beside `output/`,
-    then move them into `output/` and refresh the search index.
+    move them into `output/`, then bring the search index up to date.
 
     Only files whose inputs changed are rendered (see `site/output.py`). Nothing touches
     `output/` until Pelican has finished: a crash or Ctrl-C leaves the previous site whole.
+    `search`: "wait" indexes before returning; "background" (after an incremental build)
+    leaves it to a process of its own, so the pages are out without waiting for Pagefind.
     The report gets the seconds each step took and the count of files made."""
-    from .site.search import BUNDLE_DIR, index_site
+    from .site.search import BUNDLE_DIR
 
+    stop_search_refresh(project)  # it would index pages about to change
     staging = project.output.with_name(f"{project.output.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
     manifest = load_manifest(project.manifest) if project.output.is_dir() else {}
@@ -124,15 +139,70 @@ def publish(
         raise
     removed = tracker.commit(keep_under=[BUNDLE_DIR])
     save_manifest(project.manifest, tracker.manifest())
-    rendered = time.perf_counter()
+    report.seconds["render"] = time.perf_counter() - started
     report.files = {
         "files": len(tracker.entries),
         "rendered": len(tracker.rendered),
         "written": len(tracker.written),
         "removed": len(removed),
     }
-    index_site(project.output)  # the search index reads the published pages
-    report.seconds.update(render=rendered - started, search=time.perf_counter() - rendered)
+    if search == "background" and tracker.incremental:
+        report.search_in_background = start_search_refresh(project)
+    else:
+        from .site.search import index_site
+
+        report.seconds["search"] = index_site(project.output).seconds
+
+
+def start_search_refresh(project: Project) -> Path:
+    """Index `output/` in a process of its own; returns the file it reports to."""
+    project.search_status.unlink(missing_ok=True)
+    project.search_status.parent.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "generator.site.search", str(project.output), str(project.search_status)]
+    with project.search_status.with_suffix(".log").open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True)
+    project.search_pid.write_text(str(process.pid), encoding="utf-8")
+    return project.search_status
+
+
+def stop_search_refresh(project: Project) -> None:
+    """Stop a background refresh still running (with its Pagefind): the build will start anew."""
+    try:
+        pid = int(project.search_pid.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    project.search_pid.unlink(missing_ok=True)
+    with contextlib.suppress(ChildProcessError):  # our own child (watch mode), done: reap it
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            return
+    if not _is_search_refresh(pid):
+        return  # finished long ago; the pid may now be another program's
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGTERM)  # its own session: the refresh and its Pagefind
+    for _ in range(50):  # reap it when it is our child (watch mode), else wait for it to go
+        with contextlib.suppress(ChildProcessError):
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+        if not _alive(pid):
+            return
+        time.sleep(0.1)
+
+
+def _is_search_refresh(pid: int) -> bool:
+    try:
+        return b"generator.site.search" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return _alive(pid)  # no /proc to ask: trust the pid file
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def run_pelican(
@@ -171,8 +241,15 @@ class StrictStop(RuntimeError):
 
 
 def build(
-    project: Project, siteurl: str | None = None, strict: bool = False, on_progress=None, on_total=None
+    project: Project,
+    siteurl: str | None = None,
+    strict: bool = False,
+    on_progress=None,
+    on_total=None,
+    search: str = "wait",
 ) -> BuildReport:
+    """Seeds to a published site. `search="background"`: after an incremental build, the
+    search index is refreshed by a process of its own (see `publish`)."""
     report = BuildReport()
     started = time.perf_counter()
     seeds = list_seeds(project.seeds)
@@ -192,5 +269,5 @@ def build(
     started = time.perf_counter()
     published = write_briefings(project, extraction.records, report)
     report.seconds["write"] = time.perf_counter() - started
-    publish(project, published, report, siteurl or os.environ.get("BRIEFINGS_SITEURL"))
+    publish(project, published, report, siteurl or os.environ.get("BRIEFINGS_SITEURL"), search)
     return report

@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     mode.add_argument("--strict", action="store_true", help="stop at the first seed that fails")
     cmd.add_argument("--siteurl", help="absolute site URL for feeds and canonical links")
+    cmd.add_argument(
+        "--wait",
+        action="store_true",
+        help="refresh the search index before returning (use before deploying output/); "
+        "by default a rebuild leaves it to a background process",
+    )
     cmd.set_defaults(run=run_build)
 
     cmd = commands.add_parser("extract", help="print the contract's records for seed files")
@@ -86,6 +92,7 @@ def run_build(args: argparse.Namespace) -> int:
                 project,
                 siteurl=args.siteurl,
                 strict=args.strict,
+                search="wait" if args.wait else "background",
                 on_total=lambda n: progress.update(task, total=n),
                 on_progress=lambda n: progress.advance(task, n),
             )
@@ -197,7 +204,7 @@ def run_watch(args: argparse.Namespace) -> int:
             err.print(f"changed: {', '.join(names)}")
             started = time.perf_counter()
             try:
-                report = build(project, siteurl=args.siteurl)
+                report = build(project, siteurl=args.siteurl, search="background")
             except Exception as exc:  # keep watching: the next save may fix it
                 err.print(f"build failed: {type(exc).__name__}: {exc}", markup=False)
                 continue

@@ -11,6 +11,7 @@ import pytest
 from generator.build import Project, build
 
 from .conftest import copy_project
+from .test_search import indexed
 
 LATE_SEED = "004_"  # added after the others were published
 
@@ -154,3 +155,20 @@ def _years(records: list[dict]) -> set[str]:
     years = {str(r["date"])[:4] for r in records if r.get("date")}
     years |= {str(e["date"])[:4] for r in records for e in r.get("events") or []}
     return years | {"undated"}
+
+
+def test_a_rebuild_can_refresh_the_search_index_in_the_background(published, tmp_path):
+    import json
+    import time
+
+    bring_seed_back(published, tmp_path / "aside")
+    report = build(Project(published), search="background")
+    assert "search" not in report.seconds and report.search_in_background
+    status = report.search_in_background
+    for _ in range(600):
+        if status.exists():
+            break
+        time.sleep(0.1)
+    assert json.loads(status.read_text(encoding="utf-8"))["ok"]
+    record = next(r for r in _records(published) if Path(r["seed"]).name.startswith(LATE_SEED))
+    assert f"/briefings/{record['slug']}/" in indexed(published / "output")  # the new page is searchable
