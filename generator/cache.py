@@ -1,32 +1,66 @@
 """The extraction cache: one SQLite row per extracted seed, so a rebuild re-extracts only what changed.
 
 A record is reused when nothing it was made from changed: the seed's bytes and name, its
-sidecar's bytes, the extractor's code and the knowledge base. SQLite commits each batch in a
-transaction, so a build interrupted halfway keeps every record finished before the interruption
-and never a half-written one.
+sidecar's bytes, the extractor's code and the knowledge base. Each row also keeps the record's
+story pairs (what `stories` compares), so a rebuild need not tokenize every body again. One more
+row keeps the last linking (its records' keys, similar pairs and links): a rebuild with nothing
+changed skips linking, one with a few seeds added updates it.
+
+Rows are committed in batches as seeds finish: a build interrupted halfway keeps every batch
+finished before the interruption, and never a half-written row.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
-from .record import Briefing
+from .record import Briefing, Event, Figure, Quote
+from .stories import Links, Similar
 
-SCHEMA = "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, seed TEXT NOT NULL, data TEXT NOT NULL)"
+# The tables, named for the layout of their rows (bump the suffix when it or the encoding below
+# changes): a file written by another version of the code keeps its own tables, which this
+# version drops instead of misreading.
+TABLES = {
+    "records_v2": "CREATE TABLE IF NOT EXISTS records_v2 (key TEXT PRIMARY KEY, seed TEXT NOT NULL,"
+    " data TEXT NOT NULL, pairs TEXT NOT NULL, pairs_version TEXT NOT NULL)",
+    # One row: the last linking, and the exact inputs it was made for.
+    "stories_v2": "CREATE TABLE IF NOT EXISTS stories_v2 (inputs TEXT PRIMARY KEY, version TEXT NOT NULL,"
+    " links TEXT NOT NULL, keys TEXT NOT NULL, similar TEXT NOT NULL)",  # links first: read alone
+}
 # The stages whose code decides a record: a change to any of them invalidates every entry.
 _EXTRACTOR_SOURCES = ("read.py", "clean.py", "overrides.py", "record.py", "extract")
+_BRIEFING_FIELDS = tuple(f.name for f in fields(Briefing))
+_NESTED = {"quotes": Quote, "figures": Figure, "events": Event}
+_NESTED_AT = {
+    _BRIEFING_FIELDS.index(name): tuple(f.name for f in fields(kind)) for name, kind in _NESTED.items()
+}
 
 
 @cache
 def extractor_version() -> str:
     """A digest of the extractor's own source, so an upgrade never serves stale records."""
+    return _source_digest(*_EXTRACTOR_SOURCES)
+
+
+@cache
+def stories_version() -> str:
+    """A digest of the story linker's source: cached story pairs and links are its output."""
+    return _source_digest("stories.py")
+
+
+def _source_digest(*names: str) -> str:
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in _EXTRACTOR_SOURCES:
+    for name in names:
         target = package / name
         files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
         for path in files:
@@ -46,34 +80,164 @@ def record_key(seed_name: str, seed_bytes: bytes, sidecar_bytes: bytes, kb_finge
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def links_key(record_keys: Iterable[str]) -> str:
+    """What story links depend on: every record, in order, and the linker's code."""
+    digest = hashlib.sha256(stories_version().encode())
+    for key in record_keys:
+        digest.update(b"\0" + key.encode())
+    return digest.hexdigest()
+
+
+class Encoded(NamedTuple):
+    """A record and its story pairs as the cache stores them, and a worker process sends them."""
+
+    data: str
+    pairs: str
+
+
+def encode(record: Briefing, pairs: frozenset[str]) -> Encoded:
+    return Encoded(encode_record(record), encode_pairs(pairs))
+
+
+def encode_record(record: Briefing) -> str:
+    """The fields as a JSON list in declaration order: smaller and faster than `to_dict`, whose
+    deep copy costs more than the encoding."""
+    values = [getattr(record, name) for name in _BRIEFING_FIELDS]
+    for at, names in _NESTED_AT.items():
+        values[at] = [[getattr(item, name) for name in names] for item in values[at]]
+    return json.dumps(values, ensure_ascii=False)
+
+
+def decode_record(data: str) -> Briefing:
+    record = Briefing(*json.loads(data))
+    for name, kind in _NESTED.items():
+        setattr(record, name, [kind(*item) for item in getattr(record, name)])
+    return record
+
+
+def encode_pairs(pairs: frozenset[str]) -> str:
+    return "\n".join(pairs)  # a pair is two words and a space
+
+
+def decode_pairs(text: str) -> frozenset[str]:
+    return frozenset(text.split("\n")) if text else frozenset()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Build many objects that hold no reference cycles (records, pairs) without the cycle
+    collector scanning all of them again each time a few more pile up; then file everything with
+    the oldest generation at once, the one it would have reached after all those scans."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not gc.get_freeze_count():  # objects someone else froze stay frozen
+            gc.freeze()
+            gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+class Linking(NamedTuple):
+    keys: list[str]  # the linked records' keys, in order
+    similar: list[Similar]  # by index into `keys`
+
+
 class ExtractionCache:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute(SCHEMA)
+        # In WAL mode a commit is atomic and survives a killed process without an fsync each;
+        # only a power cut can lose the last batches, and those seeds are extracted again.
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        with self.db:
+            for name in self._tables() - TABLES.keys():
+                self.db.execute(f'DROP TABLE "{name}"')
+            for statement in TABLES.values():
+                self.db.execute(statement)
 
-    def get_many(self, keys: list[str]) -> dict[str, Briefing]:
-        found: dict[str, Briefing] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT key, data FROM records WHERE key IN ({marks})", chunk)
-            found.update((key, Briefing.from_dict(json.loads(data))) for key, data in rows)
-        return found
+    def _tables(self) -> set[str]:
+        rows = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows if not name.startswith("sqlite_") and '"' not in name}
 
-    def put_many(self, entries: list[tuple[str, Briefing]]) -> None:
+    def keys(self) -> set[str]:
+        return {key for (key,) in self.db.execute("SELECT key FROM records_v2")}
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Briefing]:
+        """The records stored under these keys."""
+        wanted = set(keys)
+        # One scan of the table beats thousands of lookups; the rows of other keys (seeds that
+        # changed since, removed by `keep_only` after the build) are skipped undecoded.
+        rows = self.db.execute("SELECT key, data FROM records_v2")
+        with gc_paused():
+            return {key: decode_record(data) for key, data in rows if key in wanted}
+
+    def get_pairs(self, keys: Iterable[str]) -> dict[str, str]:
+        """The encoded story pairs stored under these keys, unless an older linker made them."""
+        wanted = set(keys)
+        rows = self.db.execute(
+            "SELECT key, pairs FROM records_v2 WHERE pairs_version = ?", (stories_version(),)
+        )
+        return {key: pairs for key, pairs in rows if key in wanted}
+
+    def put_many(self, rows: Iterable[tuple[str, str, Encoded]]) -> None:
+        """(key, seed name, encoded record and pairs) rows, in one transaction."""
+        version = stories_version()
         with self.db:
             self.db.executemany(
-                "INSERT OR REPLACE INTO records (key, seed, data) VALUES (?, ?, ?)",
-                [(key, r.seed, json.dumps(r.to_dict(), ensure_ascii=False)) for key, r in entries],
+                "INSERT OR REPLACE INTO records_v2 (key, seed, data, pairs, pairs_version)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(key, seed, encoded.data, encoded.pairs, version) for key, seed, encoded in rows],
+            )
+
+    def put_pairs(self, rows: Iterable[tuple[str, str]]) -> None:
+        """(key, encoded story pairs) made again for records already stored."""
+        version = stories_version()
+        with self.db:
+            self.db.executemany(
+                "UPDATE records_v2 SET pairs = ?, pairs_version = ? WHERE key = ?",
+                [(pairs, version, key) for key, pairs in rows],
             )
 
     def keep_only(self, keys: set[str]) -> None:
         """Forget records of seeds that are gone or changed, so the file does not grow forever."""
-        stale = [(k,) for (k,) in self.db.execute("SELECT key FROM records") if k not in keys]
+        stale = [(key,) for key in self.keys() - keys]
+        if stale:
+            with self.db:
+                self.db.executemany("DELETE FROM records_v2 WHERE key = ?", stale)
+
+    def get_links(self, inputs: str) -> Links | None:
+        """The story links found for exactly these inputs (see `links_key`), if they were the last."""
+        row = self.db.execute("SELECT links FROM stories_v2 WHERE inputs = ?", (inputs,)).fetchone()
+        return {index: changes for index, changes in json.loads(row[0])} if row else None
+
+    def last_linking(self) -> Linking | None:
+        """The record keys and similar pairs of the last linking, if this version of the linker made it."""
+        row = self.db.execute(
+            "SELECT keys, similar FROM stories_v2 WHERE version = ?", (stories_version(),)
+        ).fetchone()
+        if row is None:
+            return None
+        return Linking(row[0].split("\n") if row[0] else [], [Similar(*s) for s in json.loads(row[1])])
+
+    def put_linking(self, inputs: str, linking: Linking, links: Links) -> None:
+        """Keep only the latest linking: it is reused when nothing changed since, and updated
+        when only a few seeds were added."""
         with self.db:
-            self.db.executemany("DELETE FROM records WHERE key = ?", stale)
+            self.db.execute("DELETE FROM stories_v2")
+            self.db.execute(
+                "INSERT INTO stories_v2 (inputs, version, links, keys, similar) VALUES (?, ?, ?, ?, ?)",
+                (
+                    inputs,
+                    stories_version(),
+                    json.dumps(list(links.items())),
+                    "\n".join(linking.keys),
+                    json.dumps(linking.similar),
+                ),
+            )
 
     def close(self) -> None:
         self.db.close()

@@ -6,21 +6,42 @@ the others go on. Nothing a seed contains can raise out of here.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import ExtractionCache, record_key
+from .cache import (
+    Encoded,
+    ExtractionCache,
+    Linking,
+    decode_pairs,
+    decode_record,
+    encode,
+    encode_pairs,
+    gc_paused,
+    links_key,
+    record_key,
+)
 from .extract.article import Extractor
 from .knowledge import knowledge_fingerprint, load_knowledge
 from .overrides import OverrideError, apply_override, load_override, sidecar_path
 from .read import MAX_SEED_BYTES, SEED_SUFFIXES, SeedError, read_seed
 from .record import Briefing
-from .stories import link_stories
+from .stories import Similar, apply_links, find_links, similar_pairs, similar_pairs_after_adding, story_pairs
 
 PARALLEL_FROM = 48  # below this, starting worker processes costs more than it saves
+# Cached seeds from which reading them takes long enough to pay for a worker that builds its
+# extractor meanwhile (on 2 cores: a loss at 1,000 seeds, a gain at 5,000).
+OVERLAP_FROM = 3000
+CACHE_BATCH = 200  # records per commit: an interrupted build loses at most one batch of work
+# Added seeds up to which the last linking is updated: each is compared with every briefing,
+# and beyond this many that costs more than linking afresh.
+UPDATE_LINKING_UP_TO = 16
 
 
 @dataclass
@@ -62,61 +83,227 @@ def extract_seeds(
     """Records for every readable seed (from the cache when nothing they depend on changed),
     stories linked; one problem line per bad seed."""
     keys = _cache_keys(paths, root, content) if cache else {}
-    cached = cache.get_many(list(keys.values())) if cache else {}
-    done = {path: cached[key] for path, key in keys.items() if key in cached}
-    todo = [path for path in paths if path not in done]
-    if on_progress and done:
-        on_progress(len(done))
+    stored = cache.keys() if cache else set()
+    todo = [path for path in paths if keys.get(path) not in stored]
     outcome = Extraction()
-    fresh = []
-    for path, result in zip(todo, _run(todo, root, content, on_progress), strict=True):
-        if isinstance(result, Briefing):
-            done[path] = result
-            if path in keys:
-                fresh.append((keys[path], result))
-        else:
-            outcome.problems.append(result)
+    # Workers extract while this process reads the cache: on a big project with a seed or two to
+    # extract, reading the cache takes about as long as building the extractor.
+    with _extraction(todo, root, content, len(paths) - len(todo) >= OVERLAP_FROM, on_progress) as results:
+        records = _cached_records(cache, keys, todo) if cache else {}
+        if on_progress and records:
+            on_progress(len(records))
+        pairs: dict[Path, frozenset[str]] = {}
+        if cache and todo and records:  # new records mean linking again: read what that needs, too
+            pairs = _stored_pairs(cache, {path: keys[path] for path in records})
+        _take_results(zip(todo, results, strict=True), keys, cache, records, pairs, outcome.problems)
     if cache:
-        cache.put_many(fresh)
         cache.keep_only(set(keys.values()))
-    outcome.records = link_stories([done[path] for path in paths if path in done])
+    present = [path for path in paths if path in records]
+    outcome.records = _linked(present, records, pairs, keys, cache)
     return outcome
+
+
+def _take_results(
+    results: Iterable[tuple[Path, Encoded | str]],
+    keys: dict[Path, str],
+    cache: ExtractionCache | None,
+    records: dict[Path, Briefing],
+    pairs: dict[Path, frozenset[str]],
+    problems: list[str],
+) -> None:
+    """Each good seed's record and pairs into `records` and `pairs`, and into the cache in
+    batches as they come; each bad seed's line into `problems`."""
+    rows: list[tuple[str, str, Encoded]] = []
+    for path, result in results:
+        if isinstance(result, str):
+            problems.append(result)
+            continue
+        records[path] = decode_record(result.data)  # decoded as from the cache: the same records
+        pairs[path] = decode_pairs(result.pairs)
+        if cache and path in keys:
+            rows.append((keys[path], records[path].seed, result))
+            if len(rows) >= CACHE_BATCH:
+                cache.put_many(rows)
+                rows = []
+    if cache:
+        cache.put_many(rows)
 
 
 def _cache_keys(paths: list[Path], root: Path, content: Path) -> dict[Path, str]:
     """Keys of the seeds that can come from the cache: plain files the reader would accept."""
     fingerprint = knowledge_fingerprint(content)
     keys = {}
-    for path in paths:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_SEED_BYTES:
+    for path, name in zip(paths, _display_names(paths, root), strict=True):
+        seed_bytes = _plain_file_bytes(path)
+        sidecar_bytes = _sidecar_bytes(path)
+        if seed_bytes is None or sidecar_bytes is None:
             continue  # the reader decides these, every time
-        sidecar = sidecar_path(path)
-        sidecar_bytes = sidecar.read_bytes() if sidecar.is_file() else b""
-        keys[path] = record_key(display_path(path, root), path.read_bytes(), sidecar_bytes, fingerprint)
+        keys[path] = record_key(name, seed_bytes, sidecar_bytes, fingerprint)
     return keys
 
 
-def _run(
-    paths: list[Path], root: Path, content: Path, on_progress: Callable[[int], None] | None
-) -> list[Briefing | str]:
-    """Extract seeds, in worker processes when there are enough to pay for them."""
-    if not paths:
-        return []
+def _display_names(paths: list[Path], root: Path) -> Iterator[str]:
+    """`display_path` of each seed, working out each folder's relative path once."""
+    folders: dict[str, str] = {}
+    for path in paths:
+        folder, name = os.path.split(path)
+        if folder not in folders:
+            folders[folder] = display_path(path.parent, root)
+        yield name if folders[folder] == os.curdir else os.path.join(folders[folder], name)
+
+
+def _plain_file_bytes(path: Path) -> bytes | None:
+    """The seed's bytes when it is a regular file (not a link) within the size limit."""
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SEED_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _sidecar_bytes(path: Path) -> bytes | None:
+    """The sidecar's bytes, b"" when there is none; None when it cannot be read."""
+    sidecar = sidecar_path(path)
+    try:
+        return sidecar.read_bytes() if sidecar.is_file() else b""
+    except OSError:
+        return None
+
+
+def _cached_records(cache: ExtractionCache, keys: dict[Path, str], todo: list[Path]) -> dict[Path, Briefing]:
+    """The records of the seeds not being extracted: all in the cache."""
+    extracting = set(todo)
+    wanted = {path: key for path, key in keys.items() if path not in extracting}
+    found = cache.get_many(wanted.values())
+    return {path: found[key] for path, key in wanted.items()}
+
+
+def _stored_pairs(cache: ExtractionCache, keys: dict[Path, str]) -> dict[Path, frozenset[str]]:
+    """The story pairs stored with these seeds' records, where this version of the linker made them."""
+    texts = cache.get_pairs(keys.values())
+    with gc_paused():
+        return {path: decode_pairs(texts[key]) for path, key in keys.items() if key in texts}
+
+
+def _linked(
+    present: list[Path],
+    records: dict[Path, Briefing],
+    pairs: dict[Path, frozenset[str]],
+    keys: dict[Path, str],
+    cache: ExtractionCache | None,
+) -> list[Briefing]:
+    """The records in order, stories linked. The links come from the cache when these exact
+    records were linked last time, and the last linking is updated when a few were added."""
+    ordered = [records[path] for path in present]
+    order = [keys.get(path, "") for path in present]
+    # Linkings are stored by record keys: only when every record has one, and only one.
+    storable = cache is not None and "" not in order and len(set(order)) == len(order)
+    inputs = links_key(order) if storable else ""
+    links = cache.get_links(inputs) if cache and storable else None
+    if links is None:
+        with gc_paused():
+            listed = _story_pairs(present, records, pairs, keys, cache)
+            last = cache.last_linking() if cache and storable else None
+            similar = _similar(listed, order, last)
+            links = find_links(ordered, listed, similar)
+        if cache and storable:
+            cache.put_linking(inputs, Linking(order, similar), links)
+    return apply_links(ordered, links)
+
+
+def _similar(pairs: list[frozenset[str]], order: list[str], last: Linking | None) -> list[Similar]:
+    """`similar_pairs(pairs)`: updated from the last linking when the records are the same plus a
+    few added, else found afresh."""
+    place = {key: n for n, key in enumerate(order)}
+    if last is None or not all(key in place for key in last.keys):
+        return similar_pairs(pairs)
+    added = sorted(set(range(len(order))) - {place[key] for key in last.keys})
+    if len(added) > UPDATE_LINKING_UP_TO:
+        return similar_pairs(pairs)
+    renumbered = [place[key] for key in last.keys]
+    before = [
+        s._replace(i=min(renumbered[s.i], renumbered[s.j]), j=max(renumbered[s.i], renumbered[s.j]))
+        for s in last.similar
+    ]
+    return similar_pairs_after_adding(pairs, before, added)
+
+
+def _story_pairs(
+    present: list[Path],
+    records: dict[Path, Briefing],
+    pairs: dict[Path, frozenset[str]],
+    keys: dict[Path, str],
+    cache: ExtractionCache | None,
+) -> list[frozenset[str]]:
+    """Each record's story pairs: from `pairs` (made by the worker that extracted it, or read
+    from the cache already), else from the cache, else made again (an older linker stored them)."""
+    missing = {path: keys[path] for path in present if path not in pairs}
+    found = _stored_pairs(cache, missing) if cache and missing else {}
+    redone = []
+    for path in missing:
+        if path not in found:
+            found[path] = story_pairs(records[path])
+            redone.append((keys[path], encode_pairs(found[path])))
+    if cache and redone:
+        cache.put_pairs(redone)
+    return [pairs[path] if path in pairs else found[path] for path in present]
+
+
+@contextmanager
+def _extraction(
+    paths: list[Path],
+    root: Path,
+    content: Path,
+    alongside: bool,
+    on_progress: Callable[[int], None] | None,
+) -> Iterator[Iterator[Encoded | str]]:
+    """Start extracting `paths`; the results, in order, as they come."""
     jobs = [(path, root, content) for path in paths]
-    if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(initializer=_init_worker, initargs=(content,)) as pool:
-            return _counted(pool.map(_extract_in_worker, jobs, chunksize=16), on_progress)
-    _init_worker(content)
-    return _counted(map(_extract_in_worker, jobs), on_progress)
+    pool = _pool(len(jobs), content, alongside)
+    try:
+        if pool is None:
+            if jobs:
+                _init_worker(content)
+            yield _counted(map(_extract_in_worker, jobs), on_progress)
+        else:
+            yield _counted(pool.map(_extract_in_worker, jobs, chunksize=_chunksize(len(jobs))), on_progress)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)  # on an error or Ctrl-C, start no more seeds
+        _drop_extractor()
 
 
-def _counted(results: Iterable[Briefing | str], on_progress: Callable[[int], None] | None) -> list:
-    out = []
+def _pool(jobs: int, content: Path, alongside: bool) -> ProcessPoolExecutor | None:
+    """Worker processes for `jobs` seeds, or None to extract them in this process.
+
+    Many seeds: a worker per core. With the fork start method they inherit an extractor built
+    here once, instead of each building the same one. A few seeds, `alongside` a long read of
+    the cache: one worker, which builds its extractor while this process reads."""
+    cpus = os.cpu_count() or 1
+    if not jobs or cpus == 1:
+        return None
+    if jobs >= PARALLEL_FROM:
+        if multiprocessing.get_start_method() == "fork":
+            _init_worker(content)
+            return ProcessPoolExecutor(cpus)
+        return ProcessPoolExecutor(cpus, initializer=_init_worker, initargs=(content,))
+    if alongside:
+        return ProcessPoolExecutor(1, initializer=_init_worker, initargs=(content,))
+    return None
+
+
+def _chunksize(jobs: int) -> int:
+    """Small chunks, so no worker is left with a long tail while the others idle."""
+    return max(1, min(8, jobs // ((os.cpu_count() or 1) * 16)))
+
+
+def _counted(results: Iterable[Encoded | str], on_progress: Callable[[int], None] | None) -> Iterator:
     for result in results:
-        out.append(result)
+        yield result
         if on_progress:
             on_progress(1)
-    return out
 
 
 _extractor: Extractor | None = None
@@ -127,11 +314,18 @@ def _init_worker(content: Path) -> None:
     _extractor = Extractor(load_knowledge(content))
 
 
-def _extract_in_worker(job: tuple[Path, Path, Path | None]) -> Briefing | str:
+def _drop_extractor() -> None:
+    global _extractor
+    _extractor = None
+
+
+def _extract_in_worker(job: tuple[Path, Path, Path | None]) -> Encoded | str:
+    """The seed's record and story pairs, encoded for the cache, or its problem line."""
     path, root, confine_to = job
     assert _extractor is not None
     try:
-        return process_seed(path, root, _extractor, confine_to)
+        record = process_seed(path, root, _extractor, confine_to)
+        return encode(record, story_pairs(record))
     except (SeedError, OverrideError) as exc:
         return str(exc)
     except Exception as exc:  # a seed must never take the build down with a traceback

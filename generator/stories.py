@@ -6,6 +6,10 @@ rewritten by machine translation, share far more content-word pairs ("membership
 inverted index of rare pairs (no all-pairs comparison), are kept when their Jaccard
 similarity passes a threshold and their dates can be the same news day, and are joined
 transitively. A member whose date the text could not give borrows the story's best date.
+
+Linking is split so that a rebuild can reuse its parts: `story_pairs` of each record,
+`similar_pairs` of all of them (updated, not found again, when a few records are added) and
+the `Links` they give, plain data that `apply_links` puts on the records.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from itertools import chain
+from typing import Any, NamedTuple
 
 from .record import Briefing
 
@@ -111,29 +117,75 @@ _STOPWORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def content_pairs(text: str) -> set[tuple[str, str]]:
+def content_pairs(text: str) -> frozenset[str]:
+    """The text's pairs of neighbouring content words, each as "first second" (words have no spaces)."""
     words = [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
-    return set(zip(words, words[1:], strict=False))
+    return frozenset(map(" ".join, zip(words, words[1:], strict=False)))
 
 
-def similarity(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def story_pairs(record: Briefing) -> frozenset[str]:
+    """What linking compares a record on; depends only on the record, so it can be cached with it."""
+    return content_pairs(f"{record.title}\n{record.body}")
 
 
-def link_stories(records: list[Briefing]) -> list[Briefing]:
-    """The records with `story` ids set, and dates borrowed where the text gave none."""
-    pairs = [content_pairs(f"{r.title}\n{r.body}") for r in records]
-    groups = _cluster(records, pairs)
-    linked = list(records)
-    for members in groups:
+def similarity(a: frozenset, b: frozenset) -> float:
+    return _jaccard(len(a & b), a, b)
+
+
+def _jaccard(shared: int, a: frozenset, b: frozenset) -> float:
+    # |a ∪ b| = |a| + |b| - |a ∩ b|: the same integers, so the same float, without building the union
+    return shared / (len(a) + len(b) - shared) if a and b else 0.0
+
+
+Links = dict[int, dict[str, Any]]
+
+
+class Similar(NamedTuple):
+    """Two briefings (i < j) similar enough to be one story."""
+
+    score: float  # Jaccard similarity of their content-word pairs
+    i: int
+    j: int
+    shared: int  # rare pairs they share: what made them candidates
+
+
+def link_stories(records: list[Briefing], pairs: list[frozenset[str]] | None = None) -> list[Briefing]:
+    """The records with `story` ids set, and dates borrowed where the text gave none.
+
+    `pairs`: each record's `story_pairs`, when the caller has them already (from the cache)."""
+    return apply_links(records, find_links(records, pairs))
+
+
+def find_links(
+    records: list[Briefing],
+    pairs: list[frozenset[str]] | None = None,
+    similar: list[Similar] | None = None,
+) -> Links:
+    """What linking changes, by record index: the `story` id of every record in a story, and the
+    date fields of a member that borrows its story's date. Plain data, so it can be cached.
+
+    `similar`: `similar_pairs(pairs)`, when the caller has it already."""
+    if pairs is None:
+        pairs = [story_pairs(r) for r in records]
+    if similar is None:
+        similar = similar_pairs(pairs)
+    links: Links = {}
+    for members in _cluster(records, pairs, similar):
         story = "story-" + min(records[i].seed_sha256 for i in members)[:12]
         best = _best_dated(records, members)
         for i in members:
-            linked[i] = _with_story(records[i], story, best)
+            links[i] = _link_changes(records[i], story, best)
+    return links
+
+
+def apply_links(records: list[Briefing], links: Links) -> list[Briefing]:
+    linked = list(records)
+    for i, changes in links.items():
+        linked[i] = dataclasses.replace(records[i], **changes)
     return linked
 
 
-def _cluster(records: list[Briefing], pairs: list[set]) -> list[list[int]]:
+def _cluster(records: list[Briefing], pairs: list[frozenset[str]], similar: list[Similar]) -> list[list[int]]:
     """Stories grown around a first report, most similar pairs first.
 
     A briefing joins a story only when it is close to the story's first report, resembles every
@@ -143,7 +195,15 @@ def _cluster(records: list[Briefing], pairs: list[set]) -> list[list[int]]:
     """
     story_of: dict[int, int] = {}  # briefing -> its story's first report
     members: dict[int, list[int]] = {}
-    for _, i, j in _similar_pairs(pairs):
+    scores = {(s.i, s.j): s.score for s in similar}  # a briefing tries to join many stories
+
+    def close(a: int, b: int, threshold: float) -> bool:
+        key = (a, b) if a < b else (b, a)
+        if key not in scores:
+            scores[key] = similarity(pairs[a], pairs[b])
+        return scores[key] >= threshold
+
+    for _, i, j, _ in similar:
         if i in story_of and j in story_of:
             continue  # two stories never merge: that is how chains form
         if i not in story_of and j not in story_of:
@@ -155,8 +215,8 @@ def _cluster(records: list[Briefing], pairs: list[set]) -> list[list[int]]:
         story = members[first]
         if (
             len(story) < MAX_STORY_SIZE
-            and similarity(pairs[joining], pairs[first]) >= SIMILARITY_THRESHOLD
-            and all(similarity(pairs[joining], pairs[m]) >= MEMBER_SIMILARITY for m in story)
+            and close(joining, first, SIMILARITY_THRESHOLD)
+            and all(close(joining, m, MEMBER_SIMILARITY) for m in story)
             and all(_same_news_day_possible(records[joining], records[m]) for m in story)
         ):
             story.append(joining)
@@ -164,28 +224,74 @@ def _cluster(records: list[Briefing], pairs: list[set]) -> list[list[int]]:
     return [sorted(story) for _, story in sorted(members.items())]
 
 
-def _similar_pairs(pairs: list[set]) -> list[tuple[float, int, int]]:
-    """(similarity, i, j) for every pair above the threshold, most similar first.
+def similar_pairs(pairs: list[frozenset[str]]) -> list[Similar]:
+    """Every pair of briefings above the similarity threshold, most similar first.
 
-    Candidates come from an inverted index of rare content-word pairs, never all pairs."""
-    frequency = Counter(p for doc in pairs for p in doc)
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, doc in enumerate(pairs):
-        for pair in doc:
-            if frequency[pair] <= MAX_PAIR_DOCUMENT_FREQUENCY:
-                postings[pair].append(i)
-    shared: Counter = Counter()
-    for docs in postings.values():
-        for x in range(len(docs)):
-            for y in range(x + 1, len(docs)):
-                shared[docs[x], docs[y]] += 1
-    scored = []
-    for (i, j), count in shared.items():
-        if count >= MIN_SHARED_RARE_PAIRS:
-            score = similarity(pairs[i], pairs[j])
+    Candidates share at least MIN_SHARED_RARE_PAIRS rare word pairs; they come from an inverted
+    index of rare pairs, never from all pairs of briefings. A word pair in one briefing only
+    (most of them) can make no candidate, so only pairs in 2 to MAX_PAIR_DOCUMENT_FREQUENCY
+    briefings are indexed. Every pair two briefings share is either such a pair or a common one,
+    so their overlap is the candidate count plus the overlap of their few common pairs.
+    """
+    frequency = Counter(chain.from_iterable(pairs))
+    rare = frozenset(p for p, n in frequency.items() if 1 < n <= MAX_PAIR_DOCUMENT_FREQUENCY)
+    common = frozenset(p for p, n in frequency.items() if n > MAX_PAIR_DOCUMENT_FREQUENCY)
+    commons = [doc & common for doc in pairs]
+    postings: defaultdict[str, list[int]] = defaultdict(list)  # rare pair -> briefings before this one
+    found = []
+    for j, doc in enumerate(pairs):
+        indexed = doc & rare
+        # How many rare pairs each earlier briefing shares with this one, counted in C.
+        shared = Counter(chain.from_iterable(map(postings.__getitem__, indexed)))
+        for i, count in shared.items():
+            if count >= MIN_SHARED_RARE_PAIRS:
+                score = _jaccard(count + len(commons[i] & commons[j]), pairs[i], doc)
+                if score >= SIMILARITY_THRESHOLD:
+                    found.append(Similar(score, i, j, count))
+        for pair in indexed:
+            postings[pair].append(j)
+    return _most_similar_first(found)
+
+
+def similar_pairs_after_adding(
+    pairs: list[frozenset[str]], before: list[Similar], added: list[int]
+) -> list[Similar]:
+    """`similar_pairs(pairs)`, from `before`: `similar_pairs` of the same briefings without those at
+    the indices `added` (with the others' indices renumbered to their places in `pairs`).
+
+    Adding briefings changes no similarity between the others, and only raises document
+    frequencies: a pair two old briefings share can only stop being rare (once in more than
+    MAX_PAIR_DOCUMENT_FREQUENCY briefings), so an old candidate can only lose shared rare pairs,
+    and a pair that was no candidate stays none. New candidates all involve an added briefing,
+    found by comparing it with every other: cheap for a few added briefings, not for many.
+    """
+    new = set(added)
+    touched = frozenset().union(*(pairs[d] for d in added))  # the only pairs whose frequency changes
+    before_count = Counter(chain.from_iterable(pairs[i] & touched for i in range(len(pairs)) if i not in new))
+    count = before_count + Counter(chain.from_iterable(pairs[d] for d in added))
+    no_longer_rare = frozenset(
+        p for p in touched if before_count[p] <= MAX_PAIR_DOCUMENT_FREQUENCY < count[p]
+    )
+    found = []
+    for old in before:
+        lost = len(no_longer_rare & pairs[old.i] & pairs[old.j]) if no_longer_rare else 0
+        if old.shared - lost >= MIN_SHARED_RARE_PAIRS:
+            found.append(old._replace(shared=old.shared - lost))
+    for d in added:
+        for i, doc in enumerate(pairs):
+            if i == d or (i in new and i > d):
+                continue  # each pair of added briefings once
+            both = doc & pairs[d]
+            score = _jaccard(len(both), doc, pairs[d])
             if score >= SIMILARITY_THRESHOLD:
-                scored.append((score, i, j))
-    return sorted(scored, key=lambda t: (-t[0], t[1], t[2]))
+                shared = sum(1 for p in both if count[p] <= MAX_PAIR_DOCUMENT_FREQUENCY)
+                if shared >= MIN_SHARED_RARE_PAIRS:
+                    found.append(Similar(score, min(i, d), max(i, d), shared))
+    return _most_similar_first(found)
+
+
+def _most_similar_first(found: list[Similar]) -> list[Similar]:
+    return sorted(found, key=lambda s: (-s.score, s.i, s.j))
 
 
 def _same_news_day_possible(a: Briefing, b: Briefing) -> bool:
@@ -214,8 +320,8 @@ def _best_dated(records: list[Briefing], members: list[int]) -> Briefing | None:
     return firm[0] if firm else None
 
 
-def _with_story(record: Briefing, story: str, best: Briefing | None) -> Briefing:
-    changes: dict = {"story": story}
+def _link_changes(record: Briefing, story: str, best: Briefing | None) -> dict[str, Any]:
+    changes: dict[str, Any] = {"story": story}
     weak = record.date_source not in FIRM_DATE_SOURCES and record.date_confidence < BORROWED_DATE_CONFIDENCE
     if best is not None and best is not record and weak:
         changes.update(
@@ -224,4 +330,4 @@ def _with_story(record: Briefing, story: str, best: Briefing | None) -> Briefing
             date_source="inferred",
             date_confidence=BORROWED_DATE_CONFIDENCE,
         )
-    return dataclasses.replace(record, **changes)
+    return changes

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
+
 import pytest
 
+from generator import cache as cache_module
 from generator import pipeline
-from generator.cache import ExtractionCache
+from generator.cache import ExtractionCache, decode_record, encode_record
+from generator.record import Briefing, Event, Figure, Quote
 
 from .conftest import copy_project
 
@@ -69,3 +74,106 @@ def test_bad_seeds_are_never_cached_and_report_every_time(project):
     for _ in range(2):
         result = pipeline.extract_seeds(seeds_of(content), root, content, cache)
         assert len(result.problems) == 1 and "100_empty.txt" in result.problems[0]
+
+
+def test_a_record_comes_back_from_the_cache_field_for_field():
+    record = Briefing(
+        title="Zelensky « urges » NATO",
+        date="2021-04-06",
+        date_precision="day",
+        date_source="text",
+        date_confidence=0.9,
+        wire=["AFP"],
+        people=["Volodymyr Zelensky"],
+        quotes=[Quote("Volodymyr Zelensky", "NATO is the only way.")],
+        figures=[Figure("53", "million dollars", "aid")],
+        events=[Event("2021-04-06", "day", "A call with Stoltenberg.")],
+        story="story-abc",
+        body="Body\n\nparagraphs",
+        removed=["Share this"],
+        byline=None,
+    )
+    assert decode_record(encode_record(record)).to_dict() == record.to_dict()
+
+
+def test_an_unchanged_build_links_no_stories_again(project, monkeypatch):
+    root, content, cache = project
+    first = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    monkeypatch.setattr(pipeline, "find_links", None)  # any linking would fail
+    second = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    assert [r.to_dict() for r in second.records] == [r.to_dict() for r in first.records]
+
+
+def test_an_added_seed_updates_the_last_linking_to_what_a_fresh_build_finds(project, monkeypatch):
+    root, content, cache = project
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    seeds = content / "seeds"
+    shutil.copy(seeds / "004_22317460712b96cc.txt", seeds / "005_another_outlets_copy.txt")
+    monkeypatch.setattr(pipeline, "similar_pairs", None)  # finding all similar pairs afresh would fail
+    updated = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    monkeypatch.undo()
+    fresh = pipeline.extract_seeds(seeds_of(content), root, content)
+    assert [r.to_dict() for r in updated.records] == [r.to_dict() for r in fresh.records]
+    assert updated.records[-1].story and updated.records[-1].story == updated.records[-2].story
+
+
+def test_a_removed_seed_leaves_the_stories_a_fresh_build_finds(project):
+    root, content, cache = project
+    seeds = content / "seeds"
+    shutil.copy(seeds / "004_22317460712b96cc.txt", seeds / "005_another_outlets_copy.txt")
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    (seeds / "005_another_outlets_copy.txt").unlink()
+    linked = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    fresh = pipeline.extract_seeds(seeds_of(content), root, content)
+    assert [r.to_dict() for r in linked.records] == [r.to_dict() for r in fresh.records]
+
+
+def test_a_new_linker_makes_the_story_pairs_again_once(project, monkeypatch):
+    root, content, cache = project
+    first = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    monkeypatch.setattr(cache_module, "stories_version", lambda: "a newer linker")
+    calls = []
+    real = pipeline.story_pairs
+    monkeypatch.setattr(pipeline, "story_pairs", lambda record: calls.append(record.seed) or real(record))
+    second = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    third = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    assert len(calls) == len(first.records)  # the second build, not the third
+    assert [r.to_dict() for r in third.records] == [r.to_dict() for r in second.records]
+    assert [r.to_dict() for r in second.records] == [r.to_dict() for r in first.records]
+
+
+def test_records_finished_before_an_interruption_are_kept(project, monkeypatch):
+    root, content, cache = project
+    monkeypatch.setattr(pipeline, "CACHE_BATCH", 2)
+    real = pipeline.process_seed
+
+    def interrupted_at_the_fourth(path, *args, **kwargs):
+        if path.name.startswith("003_"):
+            raise KeyboardInterrupt
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "process_seed", interrupted_at_the_fourth)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    monkeypatch.undo()
+    calls = count_extractions(monkeypatch)
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    # The first batch (000, 001) was committed; 002 waited for its batch.
+    assert sorted(calls) == [
+        "002_0e4e21fef0fe375a.txt",
+        "003_5009b44e79ebba7c.txt",
+        "004_22317460712b96cc.txt",
+    ]
+
+
+def test_a_cache_file_of_an_older_layout_is_emptied_not_misread(project, tmp_path):
+    root, content, _ = project
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, seed TEXT NOT NULL, data TEXT NOT NULL)")
+        keys = pipeline._cache_keys(seeds_of(content), root, content)
+        db.executemany("INSERT INTO records VALUES (?, ?, ?)", [(k, "x", "{}") for k in keys.values()])
+    cache = ExtractionCache(old)
+    result = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    assert len(result.records) == 5 and not result.problems
+    assert "records" not in {name for (name,) in cache.db.execute("SELECT name FROM sqlite_master")}

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import combinations
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import stories
 from generator.record import Briefing
-from generator.stories import link_stories
+from generator.stories import Similar, content_pairs, link_stories, similar_pairs, similar_pairs_after_adding
 
 AFP = (
     "Ukrainian President Volodymyr Zelenskiy on Tuesday urged NATO to speed up his country's membership "
@@ -99,3 +107,44 @@ def test_a_story_never_grows_beyond_the_size_of_one_events_coverage():
     linked = link_stories(records)
     sizes = [sum(r.story == s for r in linked) for s in {r.story for r in linked if r.story}]
     assert max(sizes) == MAX_STORY_SIZE
+
+
+# -- Finding similar pairs fast, and updating them, gives exactly what comparing all pairs gives --
+
+# A few words, so that small texts share many word pairs, and a low frequency limit, so that
+# pairs cross it: both are what the fast paths must get right.
+WORDS = st.sampled_from(["nato", "kyiv", "grain", "talks", "envoy", "drone", "border", "aid", "vote"])
+TEXTS = st.lists(st.lists(WORDS, max_size=30).map(" ".join), min_size=2, max_size=12)
+LOW_FREQUENCY_LIMIT = 3
+
+
+def all_pairs_compared(pairs: list[frozenset[str]]) -> list[Similar]:
+    """The definition, one pair of briefings at a time."""
+    frequency = Counter(p for doc in pairs for p in doc)
+    out = []
+    for i, j in combinations(range(len(pairs)), 2):
+        a, b = pairs[i], pairs[j]
+        shared = len({p for p in a & b if frequency[p] <= stories.MAX_PAIR_DOCUMENT_FREQUENCY})
+        score = len(a & b) / len(a | b) if a and b else 0.0
+        if shared >= stories.MIN_SHARED_RARE_PAIRS and score >= stories.SIMILARITY_THRESHOLD:
+            out.append(Similar(score, i, j, shared))
+    return sorted(out, key=lambda s: (-s.score, s.i, s.j))
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=TEXTS)
+def test_similar_pairs_are_those_all_pairs_comparison_finds(texts):
+    pairs = [content_pairs(t) for t in texts]
+    with mock.patch.object(stories, "MAX_PAIR_DOCUMENT_FREQUENCY", LOW_FREQUENCY_LIMIT):
+        assert similar_pairs(pairs) == all_pairs_compared(pairs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=TEXTS, data=st.data())
+def test_similar_pairs_updated_for_added_briefings_are_those_found_afresh(texts, data):
+    pairs = [content_pairs(t) for t in texts]
+    added = sorted(data.draw(st.sets(st.sampled_from(range(len(pairs))), min_size=1, max_size=3)))
+    kept = [i for i in range(len(pairs)) if i not in added]
+    with mock.patch.object(stories, "MAX_PAIR_DOCUMENT_FREQUENCY", LOW_FREQUENCY_LIMIT):
+        before = [s._replace(i=kept[s.i], j=kept[s.j]) for s in similar_pairs([pairs[i] for i in kept])]
+        assert similar_pairs_after_adding(pairs, before, added) == similar_pairs(pairs)

@@ -1,0 +1,41 @@
+"""Extraction in worker processes gives exactly what one process gives, bad seeds included."""
+
+from __future__ import annotations
+
+import shutil
+
+from generator import pipeline
+from generator.cache import ExtractionCache
+
+from .conftest import copy_project
+
+
+def extract(root, cache=None):
+    content = root / "content"
+    return pipeline.extract_seeds(pipeline.list_seeds(content / "seeds"), root, content, cache)
+
+
+def as_data(extraction):
+    return [r.to_dict() for r in extraction.records], extraction.problems
+
+
+def test_worker_processes_give_the_records_and_problems_of_one_process(tmp_path, monkeypatch):
+    root = copy_project(tmp_path / "p")
+    (root / "content" / "seeds" / "100_empty.txt").write_bytes(b"")
+    alone = extract(root)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)  # five seeds are enough for workers
+    pooled = extract(root)
+    assert as_data(pooled) == as_data(alone)
+    assert len(pooled.problems) == 1 and "100_empty.txt" in pooled.problems[0]
+
+
+def test_a_seed_added_to_a_big_project_is_extracted_while_the_cache_is_read(tmp_path, monkeypatch):
+    root = copy_project(tmp_path / "p")
+    cache = ExtractionCache(tmp_path / "cache.sqlite")
+    monkeypatch.setattr(pipeline, "OVERLAP_FROM", 2)  # a big project: its one new seed goes to a worker
+    extract(root, cache)
+    seeds = root / "content" / "seeds"
+    shutil.copy(seeds / "002_0e4e21fef0fe375a.txt", seeds / "005_a_copy.txt")
+    updated = extract(root, cache)
+    assert as_data(updated) == as_data(extract(root))
+    assert len(updated.records) == 6
