@@ -148,3 +148,54 @@ def test_similar_pairs_updated_for_added_briefings_are_those_found_afresh(texts,
     with mock.patch.object(stories, "MAX_PAIR_DOCUMENT_FREQUENCY", LOW_FREQUENCY_LIMIT):
         before = [s._replace(i=kept[s.i], j=kept[s.j]) for s in similar_pairs([pairs[i] for i in kept])]
         assert similar_pairs_after_adding(pairs, before, added) == similar_pairs(pairs)
+
+
+def story_sets(records: list[Briefing]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for record in records:
+        if record.story:
+            groups.setdefault(record.story, set()).add(record.seed)
+    return {frozenset(members) for members in groups.values()}
+
+
+SENTENCES = [
+    "Finnish border guards counted eleven hundred asylum seekers crossing from Russia overnight.",
+    "Helsinki closed four eastern checkpoints and blamed Moscow for orchestrating the arrivals.",
+    "Kremlin spokesman Dmitry Peskov rejected the accusation as groundless Russophobic propaganda.",
+    "Estonian officials warned that Narva could face similar pressure before the winter holidays.",
+    "Frontex agreed to send fifty officers and patrol cars to reinforce the Finnish frontier.",
+    "Brussels promised emergency funding for surveillance towers along the Arctic crossings.",
+    "Norwegian police reported no unusual movements at the Storskog station near Kirkenes.",
+]
+
+
+def test_a_newcomer_closer_to_a_later_report_does_not_take_it_from_its_story():
+    s = SENTENCES
+    first = briefing("000", " ".join(s[0:3]))
+    second = briefing("001", " ".join(s[1:6]))  # shares two sentences with the first report
+    newcomer = briefing("002", " ".join(s[3:7]))  # shares three with the second, none with the first
+    assert story_sets(link_stories([first, second])) == {frozenset({"000", "001"})}
+    assert story_sets(link_stories([first, second, newcomer])) == {frozenset({"000", "001"})}
+
+
+# Reports made of runs of the same few sentences overlap a lot: stories form and compete.
+REPORTS = st.lists(
+    st.tuples(st.integers(0, 5), st.integers(2, 4)).map(lambda w: " ".join(SENTENCES[w[0] : w[0] + w[1]])),
+    min_size=2,
+    max_size=10,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(REPORTS)
+def test_a_seed_that_arrives_last_leaves_every_published_story_as_it_was(texts):
+    records = [briefing(f"{n:03d}", text) for n, text in enumerate(texts)]
+    newcomer = records[-1].seed
+    before = story_sets(link_stories(records[:-1]))
+    after = story_sets(link_stories(records))
+    joined = next((story for story in after if newcomer in story), None)
+    assert {story for story in after if story != joined} <= before
+    if joined:  # it joined a published story, or started one with a briefing that had none
+        rest = joined - {newcomer}
+        assert rest in before or (len(rest) == 1 and not any(rest <= story for story in before))
+    assert before - after <= ({joined - {newcomer}} if joined else set())
