@@ -27,7 +27,7 @@ from .pipeline import extract_seeds, list_seeds
 from .record import Briefing
 from .registry import Registry
 from .site.output import OutputTracker
-from .write import page_record, record_fingerprint, write_briefing
+from .write import record_fingerprint, write_briefing
 
 REGISTRY_FILE = "registry.json"
 
@@ -80,8 +80,9 @@ class Project:
         self.search_pid = root / ".cache" / "search.pid"  # a refresh running in the background
 
 
-def write_briefings(project: Project, records: list[Briefing], report: BuildReport) -> list[Briefing]:
-    """Mint identities, write each briefing that changed, remove those of vanished seeds."""
+def write_briefings(project: Project, records: list[Briefing], report: BuildReport) -> list[tuple[dict, str]]:
+    """Mint identities, write each briefing that changed, remove those of vanished seeds.
+    Returns each published record (as plain data) with its fingerprint (`write.record_fingerprint`)."""
     registry = Registry.load(project.registry)
     identities = registry.assign([(Path(r.seed).name, r.seed_sha256, r.title) for r in records])
     registry.save(project.registry)
@@ -92,8 +93,9 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
     for record in records:
         identity = identities[Path(record.seed).name]
         record = dataclasses.replace(record, slug=identity.slug, guid=identity.guid)
-        published.append(record)
-        name, fingerprint = f"{record.slug}.md", record_fingerprint(record)
+        data = record.to_dict()
+        name, fingerprint = f"{record.slug}.md", record_fingerprint(data)
+        published.append((data, fingerprint))
         if is_fresh(previous.get(name), fingerprint, project.briefings / name):
             report.unchanged += 1  # the file holds this record: no need to render it to compare
         elif write_briefing(record, project.briefings):
@@ -102,7 +104,7 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
             report.unchanged += 1
         entries[name] = entry_for(project.briefings / name, fingerprint)
     save_manifest(project.briefings_manifest, entries)
-    keep = {f"{r.slug}.md" for r in published}
+    keep = {f"{data['slug']}.md" for data, _ in published}
     for stale in project.briefings.glob("*.md"):
         if stale.name not in keep:
             stale.unlink()
@@ -112,7 +114,7 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
 
 def publish(
     project: Project,
-    records: list[Briefing],
+    records: list[tuple[dict, str]],
     report: BuildReport,
     siteurl: str | None = None,
     search: str = "wait",
@@ -206,7 +208,11 @@ def _alive(pid: int) -> bool:
 
 
 def run_pelican(
-    project: Project, staging: Path, records: list[Briefing], manifest: dict, siteurl: str | None
+    project: Project,
+    staging: Path,
+    records: list[tuple[dict, str]],
+    manifest: dict,
+    siteurl: str | None,
 ) -> OutputTracker:
     """Pelican with the theme and plugin, writing what changed into `staging`; returns the
     tracker. The briefings come from `records` (the files just written say the same), so
@@ -220,8 +226,11 @@ def run_pelican(
 
     pelican_log.init(level=logging.WARNING, fatal="warnings")
     pelican_log.console.quiet = True  # our own summary line says what was built
-    briefings = [page_record(record) for record in records]
-    build_state = {"live": str(project.output), "manifest": manifest, "briefings": briefings}
+    build_state = {
+        "live": str(project.output),
+        "manifest": manifest,
+        "briefings": records,
+    }
     override = {
         "PATH": str(project.content),
         "OUTPUT_PATH": str(staging),

@@ -71,9 +71,9 @@ def front_matter(record: Briefing) -> dict[str, Any]:
 _FORMAT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
-def record_fingerprint(record: Briefing) -> str:
-    """Changes whenever the briefing file for this record (in this format) would change."""
-    text = json.dumps(record.to_dict(), sort_keys=True, ensure_ascii=False)
+def record_fingerprint(record: dict[str, Any]) -> str:
+    """Changes whenever the briefing file for this record (`Briefing.to_dict()`) would change."""
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{_FORMAT_VERSION}\n{text}".encode()).hexdigest()
 
 
@@ -114,10 +114,3 @@ def unescape_markdown(text: str) -> str:
 def body_text(markdown: str) -> str:
     """The record's `body` back from a briefing's Markdown body."""
     return unescape_markdown(markdown.strip())
-
-
-def page_record(record: Briefing) -> tuple[dict[str, Any], str]:
-    """(the record as the site reads it back from the briefing file, its Markdown body),
-    without writing and parsing the file."""
-    markdown = body_markdown(record.body)
-    return {**front_matter(record), "body": body_text(markdown)}, markdown

@@ -122,7 +122,8 @@ def test_a_page_edited_by_hand_in_the_output_is_made_again(published):
 def _records(root: Path) -> list[dict]:
     import json
 
-    return json.loads((root / "output" / "api" / "briefings.json").read_text(encoding="utf-8"))
+    files = (root / "output" / "api" / "briefings").iterdir()
+    return [json.loads(path.read_text(encoding="utf-8")) for path in files]
 
 
 def _files_showing(record: dict, records: list[dict]) -> set[str]:
@@ -134,6 +135,7 @@ def _files_showing(record: dict, records: list[dict]) -> set[str]:
     ]
     allowed = {f"briefings/{slug}/index.html" for slug in slugs}
     allowed |= {f"seeds/{Path(record['seed']).name}"}
+    allowed |= {f"api/briefings/{slug}.json" for slug in slugs}
     allowed |= {"index.html", "sitemap.xml", "feeds/chronology.xml", "feeds/chronology.atom"}
     allowed |= {
         "api/briefings.json",

@@ -6,11 +6,13 @@ Thin on purpose: each handler hands over to a module of its own.
 
 from __future__ import annotations
 
+import functools
+
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import export, jsonld
-from .feeds import feed_bytes, feed_specs, item_from_article
+from .feeds import FeedSpec, feed_bytes, feed_specs, item_from_article, newest
 from .output import IncrementalWriter, OutputTracker
 from .pages import IndexPagesGenerator
 from .reader import BriefingReader
@@ -50,14 +52,14 @@ def write_feeds(generators) -> None:
         return items[slug]
 
     tracker: OutputTracker = context["output_tracker"]
+
+    def make(spec: FeedSpec, shown: list[dict]) -> bytes:
+        return feed_bytes(spec.feed, [item(r["slug"]) for r in shown], limit, spec.kind)
+
     for spec in feed_specs(settings, context["site_index"]):
-        records = [articles[slug].record for slug in spec.slugs]
-        fingerprint = context["fingerprints"].of(spec.path, records, [spec.feed, spec.kind, limit])
-        tracker.produce(
-            spec.path,
-            fingerprint,
-            lambda spec=spec: feed_bytes(spec.feed, [item(s) for s in spec.slugs], limit, spec.kind),
-        )
+        shown = newest([articles[slug].record for slug in spec.slugs], limit)  # only these matter
+        fingerprint = context["fingerprints"].of(spec.path, shown, [spec.feed, spec.kind])
+        tracker.produce(spec.path, fingerprint, functools.partial(make, spec, shown))
 
 
 def register() -> None:

@@ -1,7 +1,9 @@
-"""The site's data as JSON under `api/`: every briefing, the actors and the topics.
+"""The site's data as JSON under `api/`: the briefings, the actors and the topics.
 
-For anyone who wants the records rather than the pages. Deterministic bytes (keys sorted,
-lists in a fixed order, no timestamps) so a rebuild without changes rewrites nothing.
+For anyone who wants the records rather than the pages. `api/briefings.json` lists every
+record without its text; `api/briefings/<slug>.json` holds one whole record, so a new
+briefing adds a file rather than rewriting one that grows with the site. Deterministic
+bytes (keys sorted, lists in a fixed order, no timestamps).
 """
 
 from __future__ import annotations
@@ -18,15 +20,39 @@ API_DIR = "api"
 Record = dict[str, Any]
 
 
-def briefings_json(records: list[Record], site_url: str) -> list[Record]:
-    """Every record, body included, sorted by slug, with `page_url`, the address of its page.
+# What the list of all briefings says of each: enough to choose one; the rest is in its file.
+LISTED_FIELDS = (
+    "slug",
+    "title",
+    "date",
+    "date_precision",
+    "source",
+    "wire",
+    "url",
+    "story",
+    "actors",
+    "topics",
+)
 
-    `url` keeps its contract meaning: the original article's address.
-    """
-    return [
-        {**record, "page_url": f"{site_url}/briefings/{record['slug']}/"}
-        for record in sorted(records, key=lambda r: r["slug"])
-    ]
+
+def briefing_json(record: Record, site_url: str) -> Record:
+    """One whole record, with `page_url`, the address of its page (`url` keeps its contract
+    meaning: the original article's address) and `api_url`, the address of this file."""
+    slug = record["slug"]
+    return {
+        **record,
+        "page_url": f"{site_url}/briefings/{slug}/",
+        "api_url": f"{site_url}/{API_DIR}/briefings/{slug}.json",
+    }
+
+
+def briefings_json(records: list[Record], site_url: str) -> list[Record]:
+    """Every briefing in brief (LISTED_FIELDS and its addresses), sorted by slug."""
+    listed = []
+    for record in sorted(records, key=lambda r: r["slug"]):
+        whole = briefing_json(record, site_url)
+        listed.append({key: whole[key] for key in (*LISTED_FIELDS, "page_url", "api_url")})
+    return listed
 
 
 def actors_json(records: list[Record], kb: KnowledgeBase, site_url: str) -> list[dict[str, Any]]:
@@ -73,18 +99,27 @@ def json_bytes(data: Any) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def _whole(record: Record, site_url: str) -> bytes:
+    return json_bytes(briefing_json(record, site_url))
+
+
 def write_api(generators) -> None:
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     context = articles_generator.context
     site_url = articles_generator.settings["SITE_ABSOLUTE_URL"].rstrip("/")
     kb = context["kb"]  # loaded once, by the index-pages generator
     records = context["site_index"].records
-    files = {
+    prints, tracker = context["fingerprints"], context["output_tracker"]
+    for record in records:
+        path = f"{API_DIR}/briefings/{record['slug']}.json"
+        tracker.produce(
+            path, prints.of(path, [record]), lambda r=record: json_bytes(briefing_json(r, site_url))
+        )
+    lists = {
         "briefings.json": lambda: briefings_json(records, site_url),
         "actors.json": lambda: actors_json(records, kb, site_url),
         "topics.json": lambda: topics_json(records, kb, site_url),
     }
-    for name, data in files.items():
+    for name, data in lists.items():
         path = f"{API_DIR}/{name}"
-        fingerprint = context["fingerprints"].of(path, records)
-        context["output_tracker"].produce(path, fingerprint, lambda data=data: json_bytes(data()))
+        tracker.produce(path, prints.of(path, records), lambda data=data: json_bytes(data()))

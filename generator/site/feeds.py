@@ -85,6 +85,11 @@ def feed_specs(settings: dict, index: SiteIndex) -> list[FeedSpec]:
     return specs
 
 
+def newest(records: list[dict], limit: int) -> list[dict]:
+    """The records a feed shows: the newest `limit`, in the order `feed_bytes` gives items."""
+    return sorted(records, key=lambda r: (pelican_date(r.get("date")), r["guid"]), reverse=True)[:limit]
+
+
 def item_from_article(article, siteurl: str, topic_names: dict[str, str]) -> FeedItem:
     record = article.record
     published = pelican_date(record.get("date")).replace(tzinfo=dt.UTC) if record.get("date") else None

@@ -230,17 +230,18 @@ def _chronology_events(records: list[Record]) -> list[ChronologyEvent]:
     """
     mentions = [(event, record) for record in records for event in record.get("events") or []]
     mentions.sort(key=lambda m: (m[0]["date"][:4], len(m[0]["text"]), m[0]["text"], m[1]["slug"]))
-    merged: list[tuple[frozenset[str], ChronologyEvent]] = []
+    by_year: defaultdict[str, list[tuple[frozenset[str], ChronologyEvent]]] = defaultdict(list)
     for event, record in mentions:
         stems = _salient_stems(event["text"])
-        same_year = [(key, entry) for key, entry in merged if entry.date[:4] == event["date"][:4]]
+        same_year = by_year[event["date"][:4]]
         best = max(same_year, key=lambda item: len(item[0] & stems), default=None)
         if best is None or not best[0] & stems:
             best = (stems, ChronologyEvent(event["date"], event["precision"], event["text"]))
-            merged.append(best)
-        if record not in best[1].briefings:
+            same_year.append(best)
+        if all(other is not record for other in best[1].briefings):  # identity: dicts compare deeply
             best[1].briefings.append(record)
-    return sorted((entry for _, entry in merged), key=lambda e: (e.date, e.text))
+    merged = (entry for year in by_year.values() for _, entry in year)
+    return sorted(merged, key=lambda e: (e.date, e.text))
 
 
 # Words every event of this beat shares; they say nothing about which event it is.

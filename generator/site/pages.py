@@ -15,6 +15,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from ..knowledge import knowledge_fingerprint, load_knowledge
+from ..write import body_markdown
 from . import sitemap
 from .index import build_index
 from .output import OutputTracker
@@ -37,7 +38,6 @@ class BriefingArticle:
     (so an unchanged briefing costs no file read, parse or Markdown render)."""
 
     record: dict[str, Any]
-    markdown: str
 
     @property
     def url(self) -> str:
@@ -49,7 +49,7 @@ class BriefingArticle:
 
     @cached_property
     def content(self) -> str:
-        return render_markdown(self.markdown)
+        return render_markdown(body_markdown(self.record["body"]))  # as the briefing file has it
 
 
 class IndexPagesGenerator(Generator):
@@ -62,14 +62,15 @@ class IndexPagesGenerator(Generator):
         # From `briefings build`, the records themselves; Pelican alone reads the files.
         self.writes_briefings = "briefings" in build
         if self.writes_briefings:
-            articles = [BriefingArticle(record, markdown) for record, markdown in build["briefings"]]
+            articles = [BriefingArticle(record) for record, _ in build["briefings"]]
         else:
             articles = [a for a in self.context.get("articles") or [] if hasattr(a, "record")]
         self.articles = articles
         index = build_index([a.record for a in articles], kb)
         machinery = (BUILD_SETTING, CACHE_SETTING, "OUTPUT_PATH")
         site = site_digest(self.settings, knowledge_fingerprint(content), ignore=machinery)
-        prints = Fingerprints(site, index.records)
+        digests = {record["slug"]: digest for record, digest in build.get("briefings", [])}
+        prints = Fingerprints(site, index.records, digests)
         staging = Path(self.output_path)
         tracker = OutputTracker(Path(build.get("live", staging)), staging, build.get("manifest"))
         self.pages: list[PageSpec] = site_pages(index, prints)

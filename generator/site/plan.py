@@ -66,9 +66,13 @@ def _stable_repr(value: Any) -> str:
 
 
 class Fingerprints:
-    def __init__(self, site: str, records: Iterable[Record]) -> None:
+    """`of(path, records, shows)`: a page's fingerprint. `digests`: the records' own, when the
+    build has them already (else they are computed here)."""
+
+    def __init__(self, site: str, records: Iterable[Record], digests: dict[str, str] | None = None) -> None:
         self.site = site
-        self.records = {r["slug"]: record_digest(r) for r in records}
+        digests = digests or {}
+        self.records = {r["slug"]: digests.get(r["slug"]) or record_digest(r) for r in records}
 
     def of(self, path: str, records: Iterable[Record] = (), shows: Any = None) -> str:
         digest = hashlib.sha256(f"{self.site}\n{path}\n".encode())
