@@ -232,29 +232,30 @@ def _cluster(records: list[Briefing], pairs: list[frozenset[str]], similar: list
 def similar_pairs(pairs: list[frozenset[str]]) -> list[Similar]:
     """Every pair of briefings above the similarity threshold, most similar first.
 
-    Candidates share at least MIN_SHARED_RARE_PAIRS rare word pairs; they come from an inverted
-    index of rare pairs, never from all pairs of briefings. A word pair in one briefing only
-    (most of them) can make no candidate, so only pairs in 2 to MAX_PAIR_DOCUMENT_FREQUENCY
-    briefings are indexed. Every pair two briefings share is either such a pair or a common one,
-    so their overlap is the candidate count plus the overlap of their few common pairs.
+    Briefings are taken in the order they arrived (the list's). Two are candidates when they
+    share at least MIN_SHARED_RARE_PAIRS word pairs that were rare when the later one arrived
+    (in at most MAX_PAIR_DOCUMENT_FREQUENCY briefings so far): a briefing that arrives later
+    can never make an earlier pair stop being one, so a new seed changes no published story.
+    Candidates come from an inverted index of those rare pairs, never from all pairs.
     """
-    frequency = Counter(chain.from_iterable(pairs))
-    rare = frozenset(p for p, n in frequency.items() if 1 < n <= MAX_PAIR_DOCUMENT_FREQUENCY)
-    common = frozenset(p for p, n in frequency.items() if n > MAX_PAIR_DOCUMENT_FREQUENCY)
-    commons = [doc & common for doc in pairs]
-    postings: defaultdict[str, list[int]] = defaultdict(list)  # rare pair -> briefings before this one
+    seen: Counter[str] = Counter()  # briefings so far with each word pair
+    postings: defaultdict[str, list[int]] = defaultdict(list)  # pair -> briefings with it
     found = []
     for j, doc in enumerate(pairs):
-        indexed = doc & rare
+        indexed = [p for p in doc if p in postings]  # seen before, and still rare with this one
         # How many rare pairs each earlier briefing shares with this one, counted in C.
         shared = Counter(chain.from_iterable(map(postings.__getitem__, indexed)))
         for i, count in shared.items():
             if count >= MIN_SHARED_RARE_PAIRS:
-                score = _jaccard(count + len(commons[i] & commons[j]), pairs[i], doc)
+                score = similarity(pairs[i], doc)
                 if score >= SIMILARITY_THRESHOLD:
                     found.append(Similar(score, i, j, count))
-        for pair in indexed:
-            postings[pair].append(j)
+        seen.update(doc)
+        for pair in doc:
+            if seen[pair] < MAX_PAIR_DOCUMENT_FREQUENCY:
+                postings[pair].append(j)  # a later briefing would make it the n-th at most
+            else:
+                postings.pop(pair, None)  # common from now on
     return _most_similar_first(found)
 
 
@@ -264,34 +265,24 @@ def similar_pairs_after_adding(
     """`similar_pairs(pairs)`, from `before`: `similar_pairs` of the same briefings without those at
     the indices `added` (with the others' indices renumbered to their places in `pairs`).
 
-    Adding briefings changes no similarity between the others, and only raises document
-    frequencies: a pair two old briefings share can only stop being rare (once in more than
-    MAX_PAIR_DOCUMENT_FREQUENCY briefings), so an old candidate can only lose shared rare pairs,
-    and a pair that was no candidate stays none. New candidates all involve an added briefing,
-    found by comparing it with every other: cheap for a few added briefings, not for many.
+    Briefings added after all the others change no earlier pair (see `similar_pairs`): only
+    their own pairs are new, found by comparing each with every briefing before it. Cheap
+    for a few added briefings; added anywhere else, everything is found afresh.
     """
-    new = set(added)
-    touched = frozenset().union(*(pairs[d] for d in added))  # the only pairs whose frequency changes
-    before_count = Counter(chain.from_iterable(pairs[i] & touched for i in range(len(pairs)) if i not in new))
-    count = before_count + Counter(chain.from_iterable(pairs[d] for d in added))
-    no_longer_rare = frozenset(
-        p for p in touched if before_count[p] <= MAX_PAIR_DOCUMENT_FREQUENCY < count[p]
-    )
-    found = []
-    for old in before:
-        lost = len(no_longer_rare & pairs[old.i] & pairs[old.j]) if no_longer_rare else 0
-        if old.shared - lost >= MIN_SHARED_RARE_PAIRS:
-            found.append(old._replace(shared=old.shared - lost))
-    for d in added:
-        for i, doc in enumerate(pairs):
-            if i == d or (i in new and i > d):
-                continue  # each pair of added briefings once
-            both = doc & pairs[d]
-            score = _jaccard(len(both), doc, pairs[d])
-            if score >= SIMILARITY_THRESHOLD:
-                shared = sum(1 for p in both if count[p] <= MAX_PAIR_DOCUMENT_FREQUENCY)
-                if shared >= MIN_SHARED_RARE_PAIRS:
-                    found.append(Similar(score, min(i, d), max(i, d), shared))
+    if sorted(added) != list(range(len(pairs) - len(added), len(pairs))):
+        return similar_pairs(pairs)
+    found = list(before)
+    for d in sorted(added):
+        doc = pairs[d]
+        earlier = [pairs[i] & doc for i in range(d)]
+        frequency = Counter(chain.from_iterable(earlier))  # before d, of d's pairs
+        for i, both in enumerate(earlier):
+            if len(both) < MIN_SHARED_RARE_PAIRS:
+                continue
+            shared = sum(1 for p in both if frequency[p] + 1 <= MAX_PAIR_DOCUMENT_FREQUENCY)
+            score = _jaccard(len(both), pairs[i], doc)
+            if shared >= MIN_SHARED_RARE_PAIRS and score >= SIMILARITY_THRESHOLD:
+                found.append(Similar(score, i, d, shared))
     return _most_similar_first(found)
 
 

@@ -119,11 +119,11 @@ LOW_FREQUENCY_LIMIT = 3
 
 
 def all_pairs_compared(pairs: list[frozenset[str]]) -> list[Similar]:
-    """The definition, one pair of briefings at a time."""
-    frequency = Counter(p for doc in pairs for p in doc)
+    """The definition, one pair of briefings at a time: rare as of the later one's arrival."""
     out = []
     for i, j in combinations(range(len(pairs)), 2):
         a, b = pairs[i], pairs[j]
+        frequency = Counter(p for doc in pairs[: j + 1] for p in doc)
         shared = len({p for p in a & b if frequency[p] <= stories.MAX_PAIR_DOCUMENT_FREQUENCY})
         score = len(a & b) / len(a | b) if a and b else 0.0
         if shared >= stories.MIN_SHARED_RARE_PAIRS and score >= stories.SIMILARITY_THRESHOLD:
@@ -199,3 +199,13 @@ def test_a_seed_that_arrives_last_leaves_every_published_story_as_it_was(texts):
         rest = joined - {newcomer}
         assert rest in before or (len(rest) == 1 and not any(rest <= story for story in before))
     assert before - after <= ({joined - {newcomer}} if joined else set())
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=TEXTS)
+def test_a_briefing_that_arrives_last_changes_no_earlier_similar_pair(texts):
+    pairs = [content_pairs(t) for t in texts]
+    with mock.patch.object(stories, "MAX_PAIR_DOCUMENT_FREQUENCY", LOW_FREQUENCY_LIMIT):
+        earlier = similar_pairs(pairs[:-1])
+        now = [s for s in similar_pairs(pairs) if s.j < len(pairs) - 1]
+    assert now == earlier
