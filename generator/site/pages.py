@@ -20,7 +20,7 @@ from . import sitemap
 from .index import build_index
 from .output import OutputTracker
 from .plan import Fingerprints, PageSpec, briefing_fingerprints, site_digest, site_pages
-from .reader import CACHE_SETTING, render_markdown
+from .reader import CACHE_SETTING, ReadCache, cached_render
 
 # Set by `briefings build`: {"live": the published site, "manifest": what its files were
 # made from}. The generator leaves its OutputTracker there under "tracker" for the build to
@@ -38,6 +38,7 @@ class BriefingArticle:
     (so an unchanged briefing costs no file read, parse or Markdown render)."""
 
     record: dict[str, Any]
+    cache: ReadCache | None = None
 
     @property
     def url(self) -> str:
@@ -49,7 +50,7 @@ class BriefingArticle:
 
     @cached_property
     def content(self) -> str:
-        return render_markdown(body_markdown(self.record["body"]))  # as the briefing file has it
+        return cached_render(body_markdown(self.record["body"]), self.cache)  # as the file has it
 
 
 class IndexPagesGenerator(Generator):
@@ -62,7 +63,10 @@ class IndexPagesGenerator(Generator):
         # From `briefings build`, the records themselves; Pelican alone reads the files.
         self.writes_briefings = "briefings" in build
         if self.writes_briefings:
-            articles = [BriefingArticle(record) for record, _ in build["briefings"]]
+            cache = (
+                ReadCache(Path(self.settings[CACHE_SETTING])) if self.settings.get(CACHE_SETTING) else None
+            )
+            articles = [BriefingArticle(record, cache) for record, _ in build["briefings"]]
         else:
             articles = [a for a in self.context.get("articles") or [] if hasattr(a, "record")]
         self.articles = articles

@@ -6,7 +6,9 @@ rides along as `article.record` for the templates.
 
 Parsing and rendering cost about 1 ms a file, which a rebuild of thousands of unchanged
 briefings should not pay again: results are kept in SQLite (`BRIEFINGS_READER_CACHE`),
-keyed by a hash of the file's text, so a changed file can never be served stale.
+keyed by a hash of the file's text, so a changed file can never be served stale. The
+build, which hands the plugin its records rather than files, keeps each briefing's rendered
+body there too (`cached_render`): feeds carry the newest hundred in full on every rebuild.
 """
 
 from __future__ import annotations
@@ -77,6 +79,19 @@ class ReadCache:
         except TypeError:
             return  # a value JSON cannot carry (a YAML date in a page): just not cached
         self.db.execute("INSERT OR REPLACE INTO read VALUES (?, ?, ?, ?)", (key, text, html, self.build))
+
+
+def cached_render(markdown: str, cache: ReadCache | None) -> str:
+    """`render_markdown`, remembered: a briefing's body is rendered once, not on every build
+    that puts it in a feed."""
+    if cache is None:
+        return render_markdown(markdown)
+    key = hashlib.sha256(_CODE_VERSION + b"body\n" + markdown.encode("utf-8")).hexdigest()
+    if hit := cache.get(key):
+        return hit[1]
+    html = render_markdown(markdown)
+    cache.put(key, {}, html)
+    return html
 
 
 class BriefingReader(BaseReader):
