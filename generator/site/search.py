@@ -42,13 +42,13 @@ UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # what base.html loads from pa
 ENTRY_FILE = "pagefind-entry.json"
 WORK_PREFIX = ".work-"
 MARKER = b"data-pagefind-body"
-# One bundle up to 20,000 pages. Measured on 1,315 pages: split into 8 shards, 31 of 191
+# One bundle up to 5,000 pages. Measured on 1,315 pages: split into 8 shards, 31 of 191
 # queries got extra results and 99 another top result (Pagefind ranks and prefix-matches
 # each index on its own words), and the first search took 1.85 s instead of 0.84 s (the UI
 # fetches each shard in turn). So the site is re-indexed whole when a searchable page
 # changes (in the background after an incremental build), and shards only where one index
-# would grow unwieldy.
-PAGES_PER_SHARD = 20_000
+# would cost too much memory: Pagefind took 2.25 GB for 10,500 pages in one bundle.
+PAGES_PER_SHARD = 5_000
 MAX_SHARDS = 32
 PAGEFIND_OPTIONS = ("--force-language", "en", "--silent")
 PLACEHOLDER_PAGE = (
