@@ -106,14 +106,32 @@ def knowledge_fingerprint(content_dir: Path) -> str:
     return digest.hexdigest()
 
 
+# The knowledge base last loaded from each folder, with the fingerprint of its files: a build
+# asks for it at several stages (the check before any work, the extractor, the site), and
+# a long-running `briefings watch` gets a fresh one as soon as a file changes.
+_loaded: dict[Path, tuple[str, KnowledgeBase]] = {}
+
+
 def load_knowledge(content_dir: Path) -> KnowledgeBase:
+    """The knowledge base in `content_dir`, parsed once per version of its files.
+    Treat it as read-only: it is shared."""
+    fingerprint = knowledge_fingerprint(content_dir)
+    key = content_dir.resolve()
+    if key in _loaded and _loaded[key][0] == fingerprint:
+        return _loaded[key][1]
+    kb = _parse_knowledge(content_dir, fingerprint)
+    _loaded[key] = (fingerprint, kb)
+    return kb
+
+
+def _parse_knowledge(content_dir: Path, fingerprint: str) -> KnowledgeBase:
     actors_path = content_dir / "actors.yaml"
     topics_path = content_dir / "topics.yaml"
     actors_doc = _compose(actors_path) if actors_path.exists() else None
     topics_doc = _compose(topics_path) if topics_path.exists() else None
     role_phrases, actors = _read_actors(actors_path, actors_doc)
     topics = _read_topics(topics_path, topics_doc)
-    return KnowledgeBase(actors, topics, role_phrases, knowledge_fingerprint(content_dir))
+    return KnowledgeBase(actors, topics, role_phrases, fingerprint)
 
 
 # -- YAML with line numbers -------------------------------------------------
