@@ -207,10 +207,19 @@ def _linked(
             listed = _story_pairs(present, records, pairs, keys, cache)
             last = cache.last_linking() if cache and storable else None
             similar = _similar(listed, order, last)
-            links = find_links(ordered, listed, similar)
+            links = find_links(ordered, listed, similar, _resumable(last, order, cache))
         if cache and storable:
             cache.put_linking(inputs, Linking(order, similar), links)
     return apply_links(ordered, links)
+
+
+def _resumable(last: Linking | None, order: list[str], cache: ExtractionCache | None) -> tuple | None:
+    """(n, links) of the last linking when its records are the first n now (seeds were only
+    added, and sort after the others): the newcomers are placed without relinking the rest."""
+    if last is None or cache is None or order[: len(last.keys)] != last.keys:
+        return None
+    links = cache.get_links(links_key(last.keys))
+    return (len(last.keys), links) if links is not None else None
 
 
 def _similar(pairs: list[frozenset[str]], order: list[str], last: Linking | None) -> list[Similar]:

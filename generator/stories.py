@@ -160,17 +160,20 @@ def find_links(
     records: list[Briefing],
     pairs: list[frozenset[str]] | None = None,
     similar: list[Similar] | None = None,
+    resume: tuple[int, Links] | None = None,
 ) -> Links:
     """What linking changes, by record index: the `story` id of every record in a story, and the
     date fields of a member that borrows its story's date. Plain data, so it can be cached.
 
-    `similar`: `similar_pairs(pairs)`, when the caller has it already."""
+    `similar`: `similar_pairs(pairs)`, when the caller has it already. `resume`: (n, the links
+    found for the first n records) when the others arrived after them (their seeds sort
+    after): stories grow in arrival order, so only the newcomers need placing."""
     if pairs is None:
         pairs = [story_pairs(r) for r in records]
     if similar is None:
         similar = similar_pairs(pairs)
     links: Links = {}
-    for members in _cluster(records, pairs, similar):
+    for members in _cluster(records, pairs, similar, *(resume or (0, {}))):
         story = "story-" + min(records[i].seed_sha256 for i in members)[:12]
         best = _best_dated(records, members)
         for i in members:
@@ -185,7 +188,13 @@ def apply_links(records: list[Briefing], links: Links) -> list[Briefing]:
     return linked
 
 
-def _cluster(records: list[Briefing], pairs: list[frozenset[str]], similar: list[Similar]) -> list[list[int]]:
+def _cluster(
+    records: list[Briefing],
+    pairs: list[frozenset[str]],
+    similar: list[Similar],
+    placed: int = 0,
+    placed_links: Links | None = None,
+) -> list[list[int]]:
     """Stories grown around a first report, in the order the seeds arrived.
 
     Each briefing joins the story of the earlier briefing it most resembles, when it is
@@ -213,7 +222,10 @@ def _cluster(records: list[Briefing], pairs: list[frozenset[str]], similar: list
 
     story_of: dict[int, int] = {}  # briefing -> its story's first report
     members: dict[int, list[int]] = {}
-    for k in order:
+    for story in _stories_of(placed_links or {}, rank):  # the first `placed` are placed already
+        members[story[0]] = story
+        story_of.update(dict.fromkeys(story, story[0]))
+    for k in order[placed:]:
         for _, other in sorted(earlier[k], key=lambda c: (-c[0], rank[c[1]])):
             first = story_of.get(other, other)
             story = members.get(first, [first])
@@ -227,6 +239,14 @@ def _cluster(records: list[Briefing], pairs: list[frozenset[str]], similar: list
                 story_of[first] = story_of[k] = first
                 break
     return [sorted(story) for _, story in sorted(members.items())]
+
+
+def _stories_of(links: Links, rank: dict[int, int]) -> list[list[int]]:
+    """The stories that `links` give, each in arrival order."""
+    stories: defaultdict[str, list[int]] = defaultdict(list)
+    for i, changes in links.items():
+        stories[changes["story"]].append(i)
+    return [sorted(members, key=rank.__getitem__) for members in stories.values()]
 
 
 def similar_pairs(pairs: list[frozenset[str]]) -> list[Similar]:

@@ -209,3 +209,14 @@ def test_a_briefing_that_arrives_last_changes_no_earlier_similar_pair(texts):
         earlier = similar_pairs(pairs[:-1])
         now = [s for s in similar_pairs(pairs) if s.j < len(pairs) - 1]
     assert now == earlier
+
+
+@settings(max_examples=150, deadline=None)
+@given(REPORTS)
+def test_placing_only_the_newcomers_gives_the_links_a_full_linking_gives(texts):
+    records = [briefing(f"{n:03d}", text) for n, text in enumerate(texts)]
+    pairs = [content_pairs(t) for t in texts]
+    for placed in range(len(records)):
+        before = stories.find_links(records[:placed], pairs[:placed])
+        resumed = stories.find_links(records, pairs, resume=(placed, before))
+        assert resumed == stories.find_links(records, pairs)
