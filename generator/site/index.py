@@ -17,12 +17,28 @@ from ..knowledge import Actor, KnowledgeBase, Topic
 
 Record = dict[str, Any]
 RECENT = 50  # briefings a list shows before it links to one page per year
+QUOTES_SHOWN = 20  # an actor page's newest quotes; the others are on their briefings
 UNDATED = "undated"
 _SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[“\"A-Z])")
 
 
+class ListsBriefings:
+    """A page listing `briefings` (newest first): the newest RECENT, then one page per year."""
+
+    briefings: list[Record]
+
+    @property
+    def recent(self) -> list[Record]:
+        return self.briefings[:RECENT]
+
+    @cached_property
+    def years(self) -> dict[str, list[Record]]:
+        """The briefings by year, when there are too many for one page (else nothing)."""
+        return by_year(self.briefings) if len(self.briefings) > RECENT else {}
+
+
 @dataclass
-class ActorPage:
+class ActorPage(ListsBriefings):
     id: str
     name: str
     kind: str
@@ -37,13 +53,8 @@ class ActorPage:
         return f"actors/{self.id}/"
 
     @property
-    def recent(self) -> list[Record]:
-        return self.briefings[:RECENT]
-
-    @cached_property
-    def years(self) -> dict[str, list[Record]]:
-        """The briefings by year, when there are too many for one page (else nothing)."""
-        return by_year(self.briefings) if len(self.briefings) > RECENT else {}
+    def shown_quotes(self) -> list[tuple[Record, str]]:
+        return self.quotes[:QUOTES_SHOWN]
 
     def sentence(self, record: Record) -> str:
         """The quote or sentence of the briefing that names them (found when a page shows it)."""
@@ -57,7 +68,7 @@ class ActorPage:
 
 
 @dataclass
-class TopicPage:
+class TopicPage(ListsBriefings):
     id: str
     topic: Topic
     briefings: list[Record] = field(default_factory=list)
@@ -67,15 +78,6 @@ class TopicPage:
     @property
     def url(self) -> str:
         return f"topics/{self.id}/"
-
-    @property
-    def recent(self) -> list[Record]:
-        return self.briefings[:RECENT]
-
-    @cached_property
-    def years(self) -> dict[str, list[Record]]:
-        """The briefings by year, when there are too many for one page (else nothing)."""
-        return by_year(self.briefings) if len(self.briefings) > RECENT else {}
 
 
 @dataclass

@@ -17,11 +17,11 @@ from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
 
+from ..write import record_fingerprint
 from .filters import year_counts
 from .index import SiteIndex
 
 Record = dict[str, Any]
-QUOTES_SHOWN = 20  # an actor page's newest quotes; older ones are on the briefings
 _PACKAGES = ("pelican", "jinja2", "markdown-it-py", "feedgen", "pyyaml", "markupsafe")
 _CODE = Path(__file__).resolve().parent
 
@@ -33,11 +33,6 @@ class PageSpec:
     template: str
     fingerprint: str
     page: dict[str, Any] = field(default_factory=dict)  # what the template gets besides the context
-
-
-def record_digest(record: Record) -> str:
-    text = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def site_digest(settings: dict, knowledge: str, ignore: Iterable[str] = ()) -> str:
@@ -72,7 +67,7 @@ class Fingerprints:
     def __init__(self, site: str, records: Iterable[Record], digests: dict[str, str] | None = None) -> None:
         self.site = site
         digests = digests or {}
-        self.records = {r["slug"]: digests.get(r["slug"]) or record_digest(r) for r in records}
+        self.records = {r["slug"]: digests.get(r["slug"]) or record_fingerprint(r) for r in records}
 
     def of(self, path: str, records: Iterable[Record] = (), shows: Any = None) -> str:
         digest = hashlib.sha256(f"{self.site}\n{path}\n".encode())
@@ -127,7 +122,7 @@ def _actor_pages(index: SiteIndex, prints: Fingerprints) -> list[PageSpec]:
     pages = [_page(prints, "actors/", "actors", shows=listing)]
     for actor in index.actors.values():
         years = actor.years
-        shown = actor.recent + [r for r, _ in actor.quotes[:QUOTES_SHOWN]]
+        shown = actor.recent + [r for r, _ in actor.shown_quotes]
         shows = [len(actor.briefings), actor.named_with, actor.topics, year_counts(years)]
         pages.append(_page(prints, actor.url, "actor", shown, shows, actor=actor))
         for year, records in years.items():
