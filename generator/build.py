@@ -89,13 +89,13 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
     published = []
     for record in records:
         identity = identities[Path(record.seed).name]
-        record = dataclasses.replace(record, slug=identity.slug, guid=identity.guid)
-        data = record.to_dict()
-        name, fingerprint = f"{record.slug}.md", record_fingerprint(data)
+        identity_keys = {"slug": identity.slug, "guid": identity.guid}
+        data = record.to_dict() | identity_keys
+        name, fingerprint = f"{identity.slug}.md", record_fingerprint(data)
         published.append((data, fingerprint))
         if is_fresh(previous.get(name), fingerprint, project.briefings / name):
             report.unchanged += 1  # the file holds this record: no need to render it to compare
-        elif write_briefing(record, project.briefings):
+        elif write_briefing(dataclasses.replace(record, **identity_keys), project.briefings):
             report.written += 1
         else:
             report.unchanged += 1

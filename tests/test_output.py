@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from generator.site.output import OutputTracker
+import pytest
+
+from generator.site.output import PARALLEL_FROM, OutputTracker
 
 
 def first_build(tmp_path: Path, files: dict[str, bytes]) -> tuple[Path, dict]:
@@ -78,3 +81,66 @@ def test_a_full_build_carries_the_search_bundle_over(tmp_path):
     (live / "pagefind" / "pagefind-entry.json").write_text("{}")
     first_build(tmp_path, {"index.html": b"home v2"})  # no manifest: a full build
     assert (live / "pagefind" / "pagefind-entry.json").read_text() == "{}"
+
+
+def many_files(count: int, version: str = "") -> dict[str, bytes]:
+    return {f"briefings/b{i:03}/index.html": f"briefing {i}{version}".encode() for i in range(count)}
+
+
+def test_files_made_over_several_processes_equal_those_made_in_one(tmp_path):
+    files = many_files(PARALLEL_FROM * 2 + 3)
+    serial, _ = first_build(tmp_path / "serial", files)
+    tracker = OutputTracker(tmp_path / "split" / "output", tmp_path / "split" / "output.staging", workers=3)
+    for path, data in files.items():
+        tracker.produce(path, data.decode(), lambda data=data: data)
+    assert tracker.rendered == [] and len(tracker.paths()) == len(files)  # listed, not made yet
+    tracker.make_pending()
+    tracker.commit()
+    assert tracker.rendered == list(files)  # in the order they were asked for
+    for path, data in files.items():
+        assert (tmp_path / "split" / "output" / path).read_bytes() == (serial / path).read_bytes() == data
+    assert set(tracker.manifest()) == set(files)
+
+
+def test_files_are_made_in_forked_processes_when_there_are_many(tmp_path):
+    pids = tmp_path / "pids"
+    pids.mkdir()
+
+    def maker(data: bytes):
+        def make() -> bytes:
+            (pids / str(os.getpid())).touch()
+            return data
+
+        return make
+
+    tracker = OutputTracker(tmp_path / "output", tmp_path / "output.staging", workers=2)
+    for path, data in many_files(PARALLEL_FROM * 2).items():
+        tracker.produce(path, data.decode(), maker(data))
+    tracker.make_pending()
+    assert len(list(pids.iterdir())) == 2 and (pids / str(os.getpid())).exists()
+
+
+def test_an_incremental_build_made_in_several_processes_stages_only_the_changed_files(tmp_path):
+    files = many_files(PARALLEL_FROM * 2)
+    _, manifest = first_build(tmp_path, files)
+    changed = {**files, "briefings/b000/index.html": b"new words"}
+    tracker = OutputTracker(tmp_path / "output", tmp_path / "output.staging", manifest, workers=2)
+    for path, data in changed.items():
+        # every fingerprint changed (say, the theme did), one file's bytes
+        tracker.produce(path, "theme 2 " + data.decode(), lambda data=data: data)
+    tracker.make_pending()
+    assert len(tracker.rendered) == len(files)
+    assert tracker.written == ["briefings/b000/index.html"]
+
+
+def test_a_failure_in_a_forked_maker_fails_the_build(tmp_path):
+    tracker = OutputTracker(tmp_path / "output", tmp_path / "output.staging", workers=2)
+
+    def broken() -> bytes:
+        raise ValueError("template error")
+
+    for path, data in many_files(PARALLEL_FROM * 2 + 1).items():
+        tracker.produce(path, data.decode(), lambda data=data: data)
+    tracker.produce("briefings/broken/index.html", "x", broken)  # job 2n + 1: the child's share
+    with pytest.raises(ValueError, match="template error"):
+        tracker.make_pending()

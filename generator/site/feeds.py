@@ -7,6 +7,7 @@ move), and `lastBuildDate` is the newest item's date, not the time of the build.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -87,7 +88,7 @@ def feed_specs(settings: dict, index: SiteIndex) -> list[FeedSpec]:
 
 def newest(records: list[dict], limit: int) -> list[dict]:
     """The records a feed shows: the newest `limit`, in the order `feed_bytes` gives items."""
-    return sorted(records, key=lambda r: (pelican_date(r.get("date")), r["guid"]), reverse=True)[:limit]
+    return heapq.nlargest(limit, records, key=lambda r: (pelican_date(r.get("date")), r["guid"]))
 
 
 def item_from_article(article, siteurl: str, topic_names: dict[str, str]) -> FeedItem:

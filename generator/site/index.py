@@ -7,6 +7,7 @@ incremental publishing). Every list is in a fixed order so pages come out byte-i
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -189,21 +190,29 @@ def _actor_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, ActorPag
     topics: dict[str, Counter] = defaultdict(Counter)
     for record in records:
         ids = record.get("actors") or []
+        quotes_by = _quotes_by_speaker(record)
         for actor_id in ids:
-            actor = kb.by_id.get(actor_id)
-            if actor is None:
-                continue
-            page = pages.setdefault(actor_id, ActorPage(actor_id, actor.name, actor.kind, actor))
+            page = pages.get(actor_id)
+            if page is None:
+                if (actor := kb.by_id.get(actor_id)) is None:
+                    continue
+                page = pages[actor_id] = ActorPage(actor_id, actor.name, actor.kind, actor)
             page.briefings.append(record)
-            page.quotes += [
-                (record, q["text"]) for q in record.get("quotes") or [] if q["speaker"] == actor.name
-            ]
-            together[actor_id].update(i for i in ids if i != actor_id)
+            page.quotes += quotes_by.get(page.name, ())
+            together[actor_id].update(ids)  # themselves included: dropped below
             topics[actor_id].update(record.get("topics") or [])
     for actor_id, page in pages.items():
+        together[actor_id].pop(actor_id, None)
         page.named_with = _top(together[actor_id], 8)
         page.topics = _top(topics[actor_id], 8)
     return dict(sorted(pages.items()))
+
+
+def _quotes_by_speaker(record: Record) -> dict[str, list[tuple[Record, str]]]:
+    speakers: dict[str, list[tuple[Record, str]]] = {}
+    for quote in record.get("quotes") or []:
+        speakers.setdefault(quote["speaker"], []).append((record, quote["text"]))
+    return speakers
 
 
 def _topic_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, TopicPage]:
@@ -232,18 +241,41 @@ def _chronology_events(records: list[Record]) -> list[ChronologyEvent]:
     """
     mentions = [(event, record) for record in records for event in record.get("events") or []]
     mentions.sort(key=lambda m: (m[0]["date"][:4], len(m[0]["text"]), m[0]["text"], m[1]["slug"]))
-    by_year: defaultdict[str, list[tuple[frozenset[str], ChronologyEvent]]] = defaultdict(list)
+    years: defaultdict[str, _YearEvents] = defaultdict(_YearEvents)
     for event, record in mentions:
         stems = _salient_stems(event["text"])
-        same_year = by_year[event["date"][:4]]
-        best = max(same_year, key=lambda item: len(item[0] & stems), default=None)
-        if best is None or not best[0] & stems:
-            best = (stems, ChronologyEvent(event["date"], event["precision"], event["text"]))
-            same_year.append(best)
-        if all(other is not record for other in best[1].briefings):  # identity: dicts compare deeply
-            best[1].briefings.append(record)
-    merged = (entry for year in by_year.values() for _, entry in year)
+        best = years[event["date"][:4]].closest(stems)
+        if best is None:
+            best = years[event["date"][:4]].add(
+                stems, ChronologyEvent(event["date"], event["precision"], event["text"])
+            )
+        if all(other is not record for other in best.briefings):  # identity: dicts compare deeply
+            best.briefings.append(record)
+    merged = (entry for year in years.values() for entry in year.events)
     return sorted(merged, key=lambda e: (e.date, e.text))
+
+
+class _YearEvents:
+    """One year's events, and which of them each stem appears in (so a mention is compared
+    only with the events it shares a stem with, not with every event of its year)."""
+
+    def __init__(self) -> None:
+        self.events: list[ChronologyEvent] = []
+        self.with_stem: defaultdict[str, list[int]] = defaultdict(list)
+
+    def closest(self, stems: frozenset[str]) -> ChronologyEvent | None:
+        """The event sharing the most stems, the earliest of equals; None if none shares one."""
+        shared = Counter(n for stem in stems for n in self.with_stem.get(stem, ()))
+        if not shared:
+            return None
+        most = max(shared.values())
+        return self.events[min(n for n, count in shared.items() if count == most)]
+
+    def add(self, stems: frozenset[str], event: ChronologyEvent) -> ChronologyEvent:
+        for stem in stems:
+            self.with_stem[stem].append(len(self.events))
+        self.events.append(event)
+        return event
 
 
 # Words every event of this beat shares; they say nothing about which event it is.
@@ -302,6 +334,7 @@ _GENERIC_STEMS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)  # briefings of one story recall an event in the same words
 def _salient_stems(text: str) -> frozenset[str]:
     """Five-letter stems of the content words: "annexed", "annexation" and "annex" meet."""
     words = re.findall(r"[a-z]+", text.lower())

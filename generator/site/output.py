@@ -6,14 +6,19 @@ published file is still the one that build wrote (same size and mtime), it is ne
 rendered nor written. A file whose bytes changed is written into a staging directory; only
 when the whole build has succeeded are the staged files moved into the published site and
 the files nothing produced any more removed. An unchanged file keeps its bytes and mtime.
+
+A tracker made with `workers` > 1 only lists the files to make; `make_pending` then makes
+them split over that many processes (forked, so each has the templates and records).
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
@@ -29,13 +34,17 @@ class OutputTracker:
     them. A first build (no manifest) has nothing live to compare with: everything is made
     into staging, which then replaces the live directory whole."""
 
-    def __init__(self, live: Path, staging: Path, manifest: dict[str, list] | None = None) -> None:
+    def __init__(
+        self, live: Path, staging: Path, manifest: dict[str, list] | None = None, workers: int = 1
+    ) -> None:
         self.live = Path(live)
         self.staging = Path(staging)
         self.previous = manifest or {}
+        self.workers = workers
         self.entries: dict[str, list] = {}  # path -> [fingerprint, size, mtime_ns]
         self.rendered: list[str] = []  # paths whose producer ran this build
         self.written: list[str] = []  # paths whose new bytes wait in staging
+        self.pending: list[Job] = []  # files to make, when they are made together
 
     @property
     def incremental(self) -> bool:
@@ -46,23 +55,48 @@ class OutputTracker:
         return self.incremental and is_fresh(self.previous.get(path), fingerprint, self.live / path)
 
     def produce(self, path: str, fingerprint: str | None, make: Callable[[], bytes]) -> None:
-        """Keep the file if it is fresh; otherwise make its bytes and stage them if they changed.
+        """Keep the file if it is fresh; otherwise make its bytes (now, or in `make_pending`
+        when the tracker has workers) and stage them if they changed.
 
         A file without a fingerprint (its inputs are not tracked) is made every time."""
         if self.is_fresh(path, fingerprint):
             self.entries[path] = self.previous[path]
-            return
-        self.rendered.append(path)
+        elif self.workers > 1:
+            self.pending.append((path, fingerprint, make))
+        else:
+            self._record(self._make((path, fingerprint, make)))
+
+    def paths(self) -> list[str]:
+        """Every file this build produces so far, made or still pending."""
+        return [*self.entries, *(path for path, _, _ in self.pending)]
+
+    def make_pending(self) -> None:
+        """Make the pending files, split over the workers when there are enough of them."""
+        jobs, self.pending = self.pending, []
+        if len(jobs) < PARALLEL_FROM:
+            results = [self._make(job) for job in jobs]
+        else:
+            results = _make_split(self, jobs, self.workers)
+        for result in results:
+            self._record(result)
+
+    def _make(self, job: Job) -> Made:
+        path, fingerprint, make = job
         data = make()
         live = Path(sanitised_join(str(self.live), path))
         if self.incremental and _same_bytes(live, data):
-            self.entries[path] = entry_for(live, fingerprint)  # as published: keep it, and its mtime
-            return
+            return path, entry_for(live, fingerprint), False  # as published: keep it, and its mtime
         target = Path(sanitised_join(str(self.staging), path))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        self.written.append(path)
-        self.entries[path] = entry_for(target, fingerprint)
+        return path, entry_for(target, fingerprint), True
+
+    def _record(self, made: Made) -> None:
+        path, entry, written = made
+        self.rendered.append(path)
+        self.entries[path] = entry
+        if written:
+            self.written.append(path)
 
     def stale(self) -> list[str]:
         """Published files this build did not produce."""
@@ -88,6 +122,36 @@ class OutputTracker:
 
     def manifest(self) -> dict[str, list]:
         return dict(sorted(self.entries.items()))
+
+
+Job = tuple[str, "str | None", Callable[[], bytes]]  # path, fingerprint, maker
+Made = tuple[str, list, bool]  # path, manifest entry, staged
+PARALLEL_FROM = 64  # fewer files are made faster than a process starts
+_SPLIT: tuple[OutputTracker, list[Job], int] | None = None  # what forked workers make
+
+
+def _make_split(tracker: OutputTracker, jobs: list[Job], workers: int) -> list[Made]:
+    """Make `jobs` in `workers` processes: this one takes every `workers`-th job, forked
+    children the others (interleaved, so each gets a share of the costly pages). The
+    makers are closures over templates and records: forking hands them over as they are."""
+    global _SPLIT
+    _SPLIT = (tracker, jobs, workers)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+            children = [pool.submit(_make_share, share) for share in range(1, workers)]
+            shares = [_make_share(0), *(future.result() for future in children)]
+    finally:
+        _SPLIT = None
+    made: list = [None] * len(jobs)
+    for share, results in enumerate(shares):
+        made[share::workers] = results  # back in the order they were asked for
+    return made
+
+
+def _make_share(share: int) -> list[Made]:
+    tracker, jobs, workers = _SPLIT
+    return [tracker._make(job) for job in jobs[share::workers]]
 
 
 def _swap_in(staging: Path, live: Path, keep_under: Iterable[str]) -> None:

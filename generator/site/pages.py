@@ -7,6 +7,7 @@ through the incremental writer. It also copies the theme's static files and the 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -76,7 +77,9 @@ class IndexPagesGenerator(Generator):
         digests = {record["slug"]: digest for record, digest in build.get("briefings", [])}
         prints = Fingerprints(site, index.records, digests)
         staging = Path(self.output_path)
-        tracker = OutputTracker(Path(build.get("live", staging)), staging, build.get("manifest"))
+        # The build makes its files over every core; Pelican alone (the floor) on one.
+        workers = (os.cpu_count() or 1) if build else 1
+        tracker = OutputTracker(Path(build.get("live", staging)), staging, build.get("manifest"), workers)
         self.pages: list[PageSpec] = site_pages(index, prints)
         self.context.update(
             site_index=index,
@@ -121,8 +124,10 @@ class IndexPagesGenerator(Generator):
 
     def _finish(self) -> None:
         """Last of the generators that write (the static one has nothing to copy): the
-        sitemap of every page produced; then the tracker goes back to the build."""
+        sitemap of every page produced, then the files waiting to be made are made (over
+        every core, in a build); then the tracker goes back to the build."""
         sitemap.write_sitemap(self.context, self.settings["SITE_ABSOLUTE_URL"])
+        self.context["output_tracker"].make_pending()
         build = self.settings.get(BUILD_SETTING)
         if build is not None:
             build["tracker"] = self.context["output_tracker"]

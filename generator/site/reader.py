@@ -14,8 +14,10 @@ body there too (`cached_render`): feeds carry the newest hundred in full on ever
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ def render_markdown(text: str) -> str:
     return _MARKDOWN.render(text)
 
 
+@functools.lru_cache(maxsize=65536)  # the feeds sort on it, and thousands of briefings share dates
 def pelican_date(date: str | None) -> dt.datetime:
     """A record's date at its precision, as the datetime Pelican sorts on."""
     if not date:
@@ -57,14 +60,22 @@ class ReadCache:
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.path = path
+        self._pid, self._db = 0, None
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS read (key TEXT PRIMARY KEY, meta TEXT, html TEXT, build INT)"
         )
         self.build = (self.db.execute("SELECT max(build) FROM read").fetchone()[0] or 0) + 1
         self.db.execute("DELETE FROM read WHERE build < ?", (self.build - self.KEEP_BUILDS,))
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This process's connection: one forked to make pages in parallel opens its own."""
+        if self._pid != os.getpid():
+            self._pid, self._db = os.getpid(), sqlite3.connect(self.path, isolation_level=None, timeout=60)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+        return self._db
 
     def get(self, key: str) -> tuple[dict[str, Any], str] | None:
         row = self.db.execute("SELECT meta, html FROM read WHERE key = ?", (key,)).fetchone()

@@ -34,6 +34,6 @@ def sitemap_bytes(urls: list[str]) -> bytes:
 
 def write_sitemap(context: dict, site_url: str) -> None:
     tracker = context["output_tracker"]
-    urls = page_urls(list(tracker.entries), site_url)
+    urls = page_urls(tracker.paths(), site_url)
     fingerprint = context["fingerprints"].of(SITEMAP, shows=urls)
     tracker.produce(SITEMAP, fingerprint, lambda: sitemap_bytes(urls))
