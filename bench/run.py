@@ -67,7 +67,7 @@ class Run:
     seconds: float
     status: int
     max_rss_mb: float  # the largest single process (ru_maxrss of it and its reaped children)
-    tree_rss_mb: float  # the sum over the process tree, sampled every 50 ms
+    tree_rss_mb: float  # the sum over the process tree (PSS: shared pages split), sampled every 50 ms
     stages: dict[str, float]
     files: dict[str, int]  # output files: in the site, rendered, changed, removed
 
@@ -134,14 +134,24 @@ def _tree_rss(root_pid: int) -> int:
         children = [child for child, parent in parents.items() if parent == pid]
         tree.update(children)
         frontier += children
-    total = 0
-    for pid in tree:
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as handle:
-                total += int(handle.read().split()[1]) * PAGE_SIZE
-        except (OSError, ValueError, IndexError):
-            continue
-    return total
+    return sum(_proportional_bytes(pid) for pid in tree)
+
+
+def _proportional_bytes(pid: int) -> int:
+    """A process's resident memory, counting pages it shares (a forked worker shares most
+    of its parent's) in proportion: PSS. RSS where the kernel does not give PSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _stages(stderr: str) -> dict[str, float]:
@@ -257,6 +267,7 @@ def bench(n: int, workdir: Path, extract_limit: int, console: Console) -> dict:
         "extraction": extraction,
         "ratios": {
             "full_over_plain": full.seconds / plain.seconds,
+            "full_before_search_over_plain": before_search(full) / plain.seconds,
             "add_one_seed_over_full": added.seconds / full.seconds,
             "append_actor_over_full": actor.seconds / full.seconds,
             "noop_over_full": noop.seconds / full.seconds,
@@ -271,9 +282,9 @@ def _verdicts(n: int, plain: Run, full: Run, added: Run, extraction: dict) -> di
         "seeds_per_second_per_core >= 50": extraction["per_second"] >= TARGETS["seeds_per_second_per_core"],
     }
     if n == 1000:
-        verdicts["full <= 1.5x plain Pelican"] = (
-            full.seconds <= TARGETS["full_over_plain_at_1000"] * plain.seconds
-        )
+        most = TARGETS["full_over_plain_at_1000"] * plain.seconds
+        verdicts["full <= 1.5x plain Pelican"] = full.seconds <= most
+        verdicts["full, search timed apart, <= 1.5x plain Pelican"] = before_search(full) <= most
     if n in (1000, 5000):
         verdicts["+1 seed <= 10% of full"] = added.seconds <= TARGETS["incremental_share"] * full.seconds
         verdicts["+1 seed < 2 s"] = added.seconds < TARGETS["incremental_seconds"]
@@ -281,6 +292,12 @@ def _verdicts(n: int, plain: Run, full: Run, added: Run, extraction: dict) -> di
         verdicts["full < 10 min"] = full.seconds < TARGETS["full_seconds_at_10000"]
         verdicts["peak < 2 GB"] = peak_mb < TARGETS["peak_mb_at_10000"]
     return verdicts
+
+
+def before_search(run: Run) -> float:
+    """The build until its pages are published: the issue has the search index's time
+    reported apart (plain Pelican, the floor, makes no search index)."""
+    return run.seconds - run.stages.get("search", 0.0)
 
 
 def show(results: list[dict], console: Console) -> None:
@@ -291,12 +308,13 @@ def show(results: list[dict], console: Console) -> None:
         "full build",
         "(its stages)",
         "full ÷ plain",
+        "(without search)",
         "no-op rebuild",
         "+1 seed",
         "+1 seed ÷ full",
         "+1 seed: files rendered / changed",
         "+1 actor",
-        "peak RSS (largest / tree)",
+        "peak memory (largest RSS / tree PSS)",
         "extract seeds/s/core",
     ]:
         table.add_column(column, justify="right")
@@ -308,6 +326,7 @@ def show(results: list[dict], console: Console) -> None:
             f"{full['seconds']:.1f}",
             ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in stages.items()),
             f"{r['ratios']['full_over_plain']:.2f}×",
+            f"{r['ratios']['full_before_search_over_plain']:.2f}×",
             f"{r['noop_rebuild']['seconds']:.1f}",
             f"{r['add_one_seed']['seconds']:.1f}",
             f"{r['ratios']['add_one_seed_over_full']:.0%}",

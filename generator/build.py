@@ -9,6 +9,7 @@ whole. Then the search index is brought up to date.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import os
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from .background import start_search_refresh, stop_search_refresh
 from .cache import ExtractionCache
+from .forked import map_forked
 from .knowledge import load_knowledge
 from .manifest import entry_for, is_fresh, load_manifest, save_manifest
 from .pipeline import extract_seeds, list_seeds
@@ -27,6 +29,7 @@ from .site.output import OutputTracker
 from .write import record_fingerprint, write_briefing
 
 REGISTRY_FILE = "registry.json"
+WRITE_PARALLEL_FROM = 200  # briefings to write before writing them in several processes pays
 
 
 @dataclass
@@ -85,21 +88,24 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
     registry.save(project.registry)
     project.briefings.mkdir(parents=True, exist_ok=True)
     previous = load_manifest(project.briefings_manifest)
-    entries = {}
-    published = []
+    published, to_write = [], []
     for record in records:
         identity = identities[Path(record.seed).name]
         identity_keys = {"slug": identity.slug, "guid": identity.guid}
         data = record.to_dict() | identity_keys
-        name, fingerprint = f"{identity.slug}.md", record_fingerprint(data)
+        fingerprint = record_fingerprint(data)
         published.append((data, fingerprint))
-        if is_fresh(previous.get(name), fingerprint, project.briefings / name):
-            report.unchanged += 1  # the file holds this record: no need to render it to compare
-        elif write_briefing(dataclasses.replace(record, **identity_keys), project.briefings):
-            report.written += 1
-        else:
-            report.unchanged += 1
-        entries[name] = entry_for(project.briefings / name, fingerprint)
+        name = f"{identity.slug}.md"
+        if not is_fresh(previous.get(name), fingerprint, project.briefings / name):
+            to_write.append(dataclasses.replace(record, **identity_keys))  # else no need to render it
+    workers = (os.cpu_count() or 1) if len(to_write) >= WRITE_PARALLEL_FROM else 1
+    changed = map_forked(functools.partial(write_briefing, directory=project.briefings), to_write, workers)
+    report.written += sum(changed)
+    report.unchanged += len(records) - sum(changed)
+    entries = {
+        f"{data['slug']}.md": entry_for(project.briefings / f"{data['slug']}.md", fingerprint)
+        for data, fingerprint in published
+    }
     save_manifest(project.briefings_manifest, entries)
     keep = {f"{data['slug']}.md" for data, _ in published}
     for stale in project.briefings.glob("*.md"):

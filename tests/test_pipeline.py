@@ -39,3 +39,20 @@ def test_a_seed_added_to_a_big_project_is_extracted_while_the_cache_is_read(tmp_
     updated = extract(root, cache)
     assert as_data(updated) == as_data(extract(root))
     assert len(updated.records) == 6
+
+
+def test_briefings_written_by_several_processes_equal_those_written_by_one(tmp_path, monkeypatch):
+    from generator import build as build_module
+    from generator.build import BuildReport, Project, write_briefings
+
+    def written(root, parallel_from: int) -> dict[str, bytes]:
+        project = Project(copy_project(root))
+        seeds = pipeline.list_seeds(project.seeds)
+        records = pipeline.extract_seeds(seeds, project.root, project.content).records
+        monkeypatch.setattr(build_module, "WRITE_PARALLEL_FROM", parallel_from)
+        report = BuildReport()
+        write_briefings(project, records, report)
+        assert report.written == len(records) > 2
+        return {p.name: p.read_bytes() for p in sorted(project.briefings.glob("*.md"))}
+
+    assert written(tmp_path / "split", parallel_from=1) == written(tmp_path / "one", parallel_from=10**9)

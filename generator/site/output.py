@@ -14,16 +14,15 @@ them split over that many processes (forked, so each has the templates and recor
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from ..forked import map_forked
 from ..manifest import entry_for, is_fresh
 
 
@@ -73,12 +72,9 @@ class OutputTracker:
     def make_pending(self) -> None:
         """Make the pending files, split over the workers when there are enough of them."""
         jobs, self.pending = self.pending, []
-        if len(jobs) < PARALLEL_FROM:
-            results = [self._make(job) for job in jobs]
-        else:
-            results = _make_split(self, jobs, self.workers)
-        for result in results:
-            self._record(result)
+        workers = self.workers if len(jobs) >= PARALLEL_FROM else 1
+        for made in map_forked(self._make, jobs, workers):
+            self._record(made)
 
     def _make(self, job: Job) -> Made:
         path, fingerprint, make = job
@@ -127,31 +123,6 @@ class OutputTracker:
 Job = tuple[str, "str | None", Callable[[], bytes]]  # path, fingerprint, maker
 Made = tuple[str, list, bool]  # path, manifest entry, staged
 PARALLEL_FROM = 64  # fewer files are made faster than a process starts
-_SPLIT: tuple[OutputTracker, list[Job], int] | None = None  # what forked workers make
-
-
-def _make_split(tracker: OutputTracker, jobs: list[Job], workers: int) -> list[Made]:
-    """Make `jobs` in `workers` processes: this one takes every `workers`-th job, forked
-    children the others (interleaved, so each gets a share of the costly pages). The
-    makers are closures over templates and records: forking hands them over as they are."""
-    global _SPLIT
-    _SPLIT = (tracker, jobs, workers)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-            children = [pool.submit(_make_share, share) for share in range(1, workers)]
-            shares = [_make_share(0), *(future.result() for future in children)]
-    finally:
-        _SPLIT = None
-    made: list = [None] * len(jobs)
-    for share, results in enumerate(shares):
-        made[share::workers] = results  # back in the order they were asked for
-    return made
-
-
-def _make_share(share: int) -> list[Made]:
-    tracker, jobs, workers = _SPLIT
-    return [tracker._make(job) for job in jobs[share::workers]]
 
 
 def _swap_in(staging: Path, live: Path, keep_under: Iterable[str]) -> None:

@@ -1,0 +1,41 @@
+"""`map_forked`: one function over many items, split over forked processes.
+
+For work whose inputs are closures over big in-memory state (templates, records): forking
+hands it to each worker as it is, where a process pool would have to pickle it. This
+process takes every `workers`-th item, the forked children the others (interleaved, so
+each gets a share of the costly ones); the results come back in the items' order and must
+pickle.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+_WORK: tuple[Callable[[Any], Any], Sequence[Any], int] | None = None  # what the children take
+
+
+def map_forked(function: Callable[[Any], Any], items: Sequence[Any], workers: int) -> list[Any]:
+    """`[function(item) for item in items]`, made by `workers` processes."""
+    workers = min(workers, len(items))
+    if workers <= 1:
+        return [function(item) for item in items]
+    global _WORK
+    _WORK = (function, items, workers)
+    try:
+        with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            children = [pool.submit(_share, share) for share in range(1, workers)]
+            shares = [_share(0), *(child.result() for child in children)]
+    finally:
+        _WORK = None
+    results: list[Any] = [None] * len(items)
+    for share, made in enumerate(shares):
+        results[share::workers] = made
+    return results
+
+
+def _share(share: int) -> list[Any]:
+    function, items, workers = _WORK
+    return [function(item) for item in items[share::workers]]

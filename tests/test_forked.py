@@ -1,0 +1,45 @@
+"""`map_forked`: a function over many items, split over forked processes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.forked import map_forked
+
+
+def test_results_come_back_in_the_order_of_the_items():
+    items = list(range(101))
+    assert map_forked(lambda n: n * n, items, workers=3) == [n * n for n in items]
+
+
+def test_the_items_are_shared_between_this_process_and_forked_ones():
+    pids = map_forked(lambda _: os.getpid(), list(range(10)), workers=2)
+    assert pids[0::2] == [os.getpid()] * 5  # this process takes every other item
+    assert len(set(pids[1::2])) == 1 and pids[1] != os.getpid()
+
+
+def test_the_function_may_close_over_state_that_does_not_pickle():
+    templates = {"render": lambda n: f"<p>{n}</p>"}  # a lambda: pickle refuses it
+    assert map_forked(lambda n: templates["render"](n), [1, 2, 3], workers=2) == [
+        "<p>1</p>",
+        "<p>2</p>",
+        "<p>3</p>",
+    ]
+
+
+def test_a_failure_in_a_forked_process_reaches_the_caller():
+    def fail_on_odd(n: int) -> int:
+        if n % 2:
+            raise ValueError(f"item {n}")
+        return n
+
+    with pytest.raises(ValueError, match="item 1"):
+        map_forked(fail_on_odd, [0, 1, 2, 3], workers=2)
+
+
+def test_one_worker_or_one_item_runs_here():
+    assert map_forked(lambda _: os.getpid(), [1, 2], workers=1) == [os.getpid()] * 2
+    assert map_forked(lambda _: os.getpid(), [1], workers=4) == [os.getpid()]
+    assert map_forked(lambda n: n, [], workers=4) == []
