@@ -91,10 +91,16 @@ class KnowledgeBase:
         self.by_id = {a.id: a for a in self.actors}
         self.by_name = {a.name: a for a in self.actors}
         self.topic_by_id = {t.id: t for t in self.topics}
+        # (actor, spell) of each role in knowledge-base order: `holders` is asked for every role
+        # phrase an article has, and most actors hold no role at all
+        self._spells: dict[str, list[tuple[Actor, RoleSpell]]] = {}
+        for actor in self.actors:
+            for spell in actor.roles:
+                self._spells.setdefault(spell.role, []).append((actor, spell))
 
     def holders(self, role: str, day: dt.date | None) -> list[Actor]:
         """Actors holding `role` on `day` (today's holder when the day is unknown)."""
-        return [a for a in self.actors for r in a.roles if r.role == role and r.holds_on(day)]
+        return [actor for actor, spell in self._spells.get(role, ()) if spell.holds_on(day)]
 
 
 def knowledge_fingerprint(content_dir: Path) -> str:

@@ -324,3 +324,25 @@ def test_seed_001_monday_is_inferred_from_the_teaser_date():
 @pytest.mark.parametrize("prefix", ["000", "003"])
 def test_seeds_without_a_stated_date_do_not_claim_one(prefix):
     assert find_date(seed_paragraphs(prefix), [], [], {}).source != "text"
+
+
+@pytest.mark.parametrize(
+    "ending, running",
+    [
+        ("said.", True),
+        ("said.” ", True),
+        ("said.”)\n", True),
+        ("asked?’ ", True),
+        ("as follows:", True),
+        ("a quote ending “here”", True),
+        ('a straight "quote"  ', True),
+        ("no full stop", False),
+        ("said.” (", False),
+        ('said." )', False),
+        ("said.\u00a0", True),  # a no-break space is a space too
+    ],
+)
+def test_a_body_paragraph_ends_like_running_text(ending, running):
+    from generator.extract.dates import is_body_paragraph
+
+    assert is_body_paragraph("One two three four five six seven eight " + ending) is running

@@ -485,3 +485,27 @@ def test_a_thousand_word_article_takes_a_few_milliseconds():
     for _ in range(20):
         MATCHER.find(paragraphs, D(2021, 4, 6))
     assert (time.perf_counter() - start) / 20 < 0.02  # generous for slow machines; ~2 ms here
+
+
+# -- folding and the compiled catalogue ---------------------------------------------------------------
+
+
+def test_fold_maps_every_foldable_character_as_the_table_says_and_keeps_the_length():
+    from generator.extract.entities import FOLD, fold
+
+    for code, to in FOLD.items():
+        text = f"Zelens{chr(code)}kyy’s `x`"
+        assert fold(text) == text.translate(FOLD), hex(code)
+        assert len(fold(text)) == len(text)
+        assert fold(text)[6] == to
+    assert fold("Łukasz Wałęsa’s “plan”") == "Lukasz Walesa's “plan”"
+    assert fold("plain ascii") == "plain ascii"
+
+
+def test_the_catalogue_is_compiled_once_per_knowledge_base_version():
+    def kb(fingerprint: str) -> KnowledgeBase:
+        return KnowledgeBase(actors=[person("jens-stoltenberg", "Jens Stoltenberg")], fingerprint=fingerprint)
+
+    assert EntityMatcher(kb("v1")).catalogue is EntityMatcher(kb("v1")).catalogue
+    assert EntityMatcher(kb("v1")).catalogue is not EntityMatcher(kb("v2")).catalogue
+    assert EntityMatcher(kb("")).catalogue is not EntityMatcher(kb("")).catalogue  # made in code: no key

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from generator.extract.topics import TopicScore, TopicScorer
 from generator.knowledge import KnowledgeBase, Topic
 
@@ -113,7 +111,7 @@ def test_assign_returns_topic_ids_in_knowledge_base_order():
     assert SCORER.assign(text) == ["nato-membership", "crimea", "russian-invasion", "eu-accession"]
 
 
-def test_scoring_a_thousand_words_is_fast():
+def test_among_many_cues_only_those_in_the_article_fire():
     scorer = TopicScorer(
         KnowledgeBase(
             topics=[
@@ -123,7 +121,6 @@ def test_scoring_a_thousand_words_is_fast():
         )
     )
     text = "NATO membership for Ukraine was discussed by the foreign ministers in Bucharest. " * 80
-    start = time.perf_counter()
-    for _ in range(20):
-        scorer.score(text)
-    assert (time.perf_counter() - start) / 20 < 0.01  # about 1 ms here
+    scores = scorer.score(text)
+    assert [s.id for s in scores] == [f"t{i}" for i in range(30)]  # ties in knowledge-base order
+    assert {s.cues for s in scores} == {(("NATO", 80),)}

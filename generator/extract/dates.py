@@ -67,6 +67,7 @@ _DAY_FIRST_RE = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?")
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
 )
+_DIGIT_SEPARATOR_RE = re.compile(r"\d[-/.]\d")
 # A bare number is only a year after a word that dates it: "in 2014", "since 2014", "mid-2014".
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.$€£])(?P<y>(?:19|20)\d\d)(?![\d%]|[,.]\d)")
 _YEAR_CUE_RE = re.compile(
@@ -149,7 +150,13 @@ def _rank(m: _Mention) -> tuple[int, int]:
 def _find_mentions(text: str) -> list[_Mention]:
     """Every date mention in `text`, in order; month-day mentions have no year."""
     candidates = []
+    if not _DIGIT_RE.search(text):
+        return []  # every pattern needs a digit
+    # all-number dates need a digit, a separator and a digit: most texts have none, so skip those scans
+    numeric = _DIGIT_SEPARATOR_RE.search(text) is not None
     for pattern in (_ISO_DATE_RE, _MONTH_FIRST_RE, _DAY_FIRST_RE, _NUMERIC_DATE_RE):
+        if not numeric and pattern in (_ISO_DATE_RE, _NUMERIC_DATE_RE):
+            continue
         for m in pattern.finditer(text):
             if parts := _parts(m):
                 candidates.append(_Mention(m.start(), m.end(), *parts))
@@ -251,10 +258,17 @@ LEDE_PARAGRAPHS = 3
 _ENDS_RUNNING_TEXT_RE = re.compile(r"[.!?…:;][\"”’)\]]*\s*$|[\"”]\s*$")
 
 
+def _ends_running_text(paragraph: str) -> bool:
+    """`_ENDS_RUNNING_TEXT_RE.search(paragraph)`, looking at the end only (a regex search for a match
+    at the end tries every position first). Python's and the regex's spaces are the same."""
+    text = paragraph.rstrip()
+    return text.endswith(('"', "”")) or text.rstrip("\"”’)]").endswith((".", "!", "?", "…", ":", ";"))
+
+
 def is_body_paragraph(paragraph: str) -> bool:
     """Running text rather than a headline, subheading, byline, date or other short line."""
     return (not _SUBHEADING_RE.match(paragraph) and len(paragraph.split()) >= 8
-            and bool(_ENDS_RUNNING_TEXT_RE.search(paragraph)))
+            and _ends_running_text(paragraph))
 
 
 @dataclass
@@ -386,6 +400,8 @@ def date_from_url(url: str | None) -> DateGuess | None:
 
 
 def _lede_weekday(text: str) -> re.Match[str] | None:
+    if not any(day in text for day in _WEEKDAYS):
+        return None  # the regex, all lookbehinds, would try every position for nothing
     return _WEEKDAY_RE.search(text)
 
 

@@ -47,11 +47,20 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD = _fold_table()
+_FOLD_CHARS = {chr(code): to for code, to in FOLD.items()}
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
+_ASCII_FOLDABLE = "".join(c for c in _FOLD_CHARS if c.isascii())  # the backtick
 
 
 def fold(text: str) -> str:
     """Accents off, curly apostrophes straight, odd spaces plain; the length never changes."""
-    return text.translate(FOLD)
+    # `str.translate` with a dict looks up every character; an article has only a few distinct
+    # foldable ones, and replacing each in turn is ten times faster (no replacement is foldable).
+    if text.isascii() and not any(c in text for c in _ASCII_FOLDABLE):
+        return text
+    for char in set(_FOLDABLE.findall(text)):
+        text = text.replace(char, _FOLD_CHARS[char])
+    return text
 
 
 # -- word lists ---------------------------------------------------------------------------------------
@@ -266,6 +275,24 @@ class _Catalogue:
         self.fuzzy_choices = sorted(self.fuzzy_owner)
         self.first_names = {a.id: _first_names(a) for a in kb.actors}
 
+    def target(self, surface: str) -> _Alias | _Surname | _Role:
+        """What a match of `regex` names (its spaces may differ from the key's)."""
+        return self.targets[surface] if surface in self.targets else self.targets[_key(surface)]
+
+
+# The catalogue of the last knowledge base, by its files' fingerprint: compiling the regex takes a
+# good part of a second, and a watch session or a test run builds extractors for the same files again.
+_catalogue_cache: dict[str, _Catalogue] = {}
+
+
+def _catalogue(kb: KnowledgeBase) -> _Catalogue:
+    if not kb.fingerprint:  # made in code, not read from files: nothing to key on
+        return _Catalogue(kb)
+    if kb.fingerprint not in _catalogue_cache:
+        _catalogue_cache.clear()
+        _catalogue_cache[kb.fingerprint] = _Catalogue(kb)
+    return _catalogue_cache[kb.fingerprint]
+
 
 def _fuzzy_owners(kb: KnowledgeBase) -> dict[str, Actor]:
     """Single-word names and surnames of people, long enough to compare, each owned by one person."""
@@ -364,9 +391,10 @@ def _title_before(text: str, start: int) -> bool:
 
 # -- capitalized words that could be a name -----------------------------------------------------------
 
-_CAPITALIZED_RUN = re.compile(
-    r"(?<![\w'.-])[A-Z][\w'.-]*(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)*[A-Z][\w'.-]*)+"
-)
+# The capital comes first and the lookbehind after it ("no word character before this capital"):
+# a regex that starts with a character class skips to the next capital instead of trying every position.
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + ")"
+_CAPITALIZED_RUN = re.compile(rf"[A-Z](?<![\w'.-][A-Z])[\w'.-]*(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'.-]*)+")
 _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"[A-Z][a-z]*(?:'?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -456,6 +484,7 @@ class _Paragraph:
     text: str  # as written
     folded: str
     credits: list[tuple[int, int]]
+    catalogued: list[re.Match[str]]  # the catalogue regex's matches in `folded`
     mentions: list[Mention] = field(default_factory=list)
 
     def covered(self, start: int, end: int) -> bool:
@@ -467,7 +496,7 @@ class EntityMatcher:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.catalogue = _Catalogue(kb)
+        self.catalogue = _catalogue(kb)
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
         self._holders: dict[tuple[str, dt.date | None], Actor | None] = {}
 
@@ -481,10 +510,11 @@ class EntityMatcher:
         """Mentions of actors; `date_is_firm=False` when `day` is only a guess, so that role phrases
         resolve to a holder the article names rather than to whoever held the role on the guessed day."""
         folded_paragraphs = [fold(text) for text in paragraphs]
-        named = self.named_actors(folded_paragraphs)
+        matches = [list(self.catalogue.regex.finditer(folded)) for folded in folded_paragraphs]
+        named = self.named_actors(matches)
         scan = _ArticleScan(self, day, named, date_is_firm)
         for index, (text, folded) in enumerate(zip(paragraphs, folded_paragraphs, strict=True)):
-            scan.paragraph(_Paragraph(index, text, folded, credit_spans(folded)))
+            scan.paragraph(_Paragraph(index, text, folded, credit_spans(folded), matches[index]))
         scan.follow_uncatalogued()
         scan.drop_role_titles()
         scan.drop_excluded(exclude_names)
@@ -492,12 +522,13 @@ class EntityMatcher:
 
     # -- lookups shared by every article --
 
-    def named_actors(self, folded_paragraphs: list[str]) -> set[str]:
-        """Ids of the actors whose own names (not surnames or roles) appear anywhere in the article."""
+    def named_actors(self, matches: list[list[re.Match[str]]]) -> set[str]:
+        """Ids of the actors whose own names (not surnames or roles) appear anywhere in the article,
+        from each paragraph's matches of the catalogue regex."""
         named = set()
-        for text in folded_paragraphs:
-            for match in self.catalogue.regex.finditer(text):
-                target = self.catalogue.targets[_key(match.group())]
+        for paragraph in matches:
+            for match in paragraph:
+                target = self.catalogue.target(match.group())
                 if isinstance(target, _Alias):
                     named.add(target.actor.id)
         return named
@@ -525,7 +556,8 @@ class EntityMatcher:
         return self._fuzzy_cache[word]
 
 
-_CAPITALIZED_WORD = re.compile(rf"(?<![\w'-])[A-Z][a-z]{{{MIN_FUZZY_LENGTH - 1},}}(?![\w-])")
+# capital first, lookbehind after it, as in _CAPITALIZED_RUN
+_CAPITALIZED_WORD = re.compile(rf"[A-Z](?<![\w'-][A-Z])[a-z]{{{MIN_FUZZY_LENGTH - 1},}}(?![\w-])")
 _NAME_WORD_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _ROLE_QUALIFIER = re.compile(
     r"(?i:\b(?:former|ex-|late|then-?|previous|past|future|next|incoming|would-be|acting|deputy|vice|"
@@ -559,11 +591,11 @@ class _ArticleScan:
     # -- catalogued names, surnames and roles --
 
     def catalogued_names(self, para: _Paragraph) -> None:
-        for match in self.m.catalogue.regex.finditer(para.folded):
+        for match in para.catalogued:
             start, end = match.span()
             if _inside(para.credits, start, end):
                 continue
-            target = self.m.catalogue.targets[_key(match.group())]
+            target = self.m.catalogue.target(match.group())
             end = self._with_possessive(para.folded, end, match.group())
             if isinstance(target, _Alias):
                 self.resolve_alias(para, start, end, target.actor)
@@ -655,16 +687,14 @@ class _ArticleScan:
             return
         for match in _CAPITALIZED_WORD.finditer(para.folded):
             word, start, end = match.group(), match.start(), match.end()
-            if word.lower() in NOT_NAME_WORDS or para.covered(start, end):
+            if word.lower() in NOT_NAME_WORDS or word in self.m.catalogue.targets:
+                continue  # not a name, or spelled right but left unresolved (a surname before its full name)
+            best = self.m.closest_person(word)  # cached by word: the cheapest test that rules most words out
+            if best is None or para.covered(start, end):
                 continue
-            if word in self.m.catalogue.targets:
-                continue  # spelled right but left unresolved (a surname before any full mention)
             if _NAME_WORD_NEXT.match(para.folded, end):
                 continue  # "Michael Kofman": a first name, not a misprinted surname
             if _inside(para.credits, start, end):
-                continue
-            best = self.m.closest_person(word)
-            if best is None:
                 continue
             choice, score = best
             actor = self.m.catalogue.fuzzy_owner[choice]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.extract.prefilter import has_digit, may_contain
 from generator.record import Event
 
 MONTHS = {
@@ -98,6 +99,8 @@ def find_events(paragraphs: list[str], published: str | None) -> list[Event]:
     pub = Published.parse(published)
     events: set[Event] = set()
     for paragraph in paragraphs:
+        if not _may_hold_dates(paragraph, pub):
+            continue  # most paragraphs: no sentence of theirs can hold a date phrase
         for sentence in SENTENCE_END.split(paragraph):
             floor = 0
             for mention in find_dates(sentence, pub):
@@ -116,7 +119,22 @@ def find_events(paragraphs: list[str], published: str | None) -> list[Event]:
 
 
 HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-RELATIVE_HINT = re.compile(rf"(?i:\blast (?:year|month)\b)|\b{MONTH}")
+MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _may_hold_dates(text: str, pub: Published | None) -> bool:
+    """False when `find_dates` finds nothing in any part of `text`: a year needs a digit, a
+    relative date a month's name or "last year"/"last month". Far cheaper than those regexes."""
+    return has_digit(text) or (pub is not None and _may_hold_relative_dates(text))
+
+
+def _may_hold_relative_dates(text: str) -> bool:
+    return _names_a_month(text) or may_contain(text, ("last year", "last month"))
+
+
+def _names_a_month(text: str) -> bool:
+    """What every pattern with MONTH needs (month names are matched in their case)."""
+    return any(month in text for month in MONTH_PREFIXES)
 
 
 def find_dates(sentence: str, pub: Published | None) -> list[DateMention]:
@@ -127,17 +145,20 @@ def find_dates(sentence: str, pub: Published | None) -> list[DateMention]:
         if mention and not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
 
-    if HAS_YEAR.search(sentence):
-        for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DAY):
+    if has_digit(sentence) and HAS_YEAR.search(sentence):
+        # the patterns that cannot match are skipped: a month's name or an ISO date's hyphen is missing
+        month = _names_a_month(sentence)
+        day_patterns = [DAY_MONTH_YEAR, MONTH_DAY_YEAR] if month else []
+        for pattern in day_patterns + ([ISO_DAY] if "-" in sentence else []):
             for match in pattern.finditer(sentence):
                 add(_absolute_day(match))
-        for match in MONTH_YEAR.finditer(sentence):
+        for match in MONTH_YEAR.finditer(sentence) if month else ():
             add(_mention(match, f"{match['year']}-{_month(match):02d}", "month"))
         for match in PREPOSITION_YEAR.finditer(sentence):
             add(_mention(match, match["year"], "year"))
         for match in ADJECTIVAL_YEAR.finditer(sentence):
             add(DateMention(match.start("year"), match.end(), match["year"], "year", False, noun_after=True))
-    if pub and RELATIVE_HINT.search(sentence):
+    if pub and _may_hold_relative_dates(sentence):
         for mention in relative_dates(sentence, pub):
             add(mention)
     return sorted(found, key=lambda m: m.start)
@@ -161,12 +182,15 @@ def _mention(match: re.Match[str], date: str, precision: str, relative: bool = F
 
 def relative_dates(sentence: str, pub: Published) -> list[DateMention]:
     """'last year', 'last month', 'in June', 'on November 29', resolved against publication."""
-    found = [_mention(m, str(pub.year - 1), "year", True) for m in LAST_YEAR.finditer(sentence)]
+    last_year = LAST_YEAR.finditer(sentence) if may_contain(sentence, ("last year",)) else ()
+    found = [_mention(m, str(pub.year - 1), "year", True) for m in last_year]
     if pub.month is None:
         return found
-    for match in LAST_MONTH.finditer(sentence):
+    for match in LAST_MONTH.finditer(sentence) if may_contain(sentence, ("last month",)) else ():
         year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
         found.append(_mention(match, f"{year}-{month:02d}", "month", True))
+    if not _names_a_month(sentence):
+        return found  # the patterns below all need one
     for match in MONTH_ALONE.finditer(sentence):
         month = _month(match)
         strictly_before = "last" in match["lead"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.extract.prefilter import has_digit, may_contain
 from generator.record import Figure
 
 MAX_FIGURES = 10
@@ -103,6 +104,8 @@ def find_figures(paragraphs: list[str]) -> list[Figure]:
     seen: set[tuple[str, str]] = set()
     order = 0
     for paragraph in paragraphs:
+        if not _has_number(paragraph):
+            continue  # nor has any of its sentences
         for sentence in split_sentences(paragraph):
             for found in figures_in_sentence(sentence):
                 if (found.value, found.unit) in seen:
@@ -122,17 +125,30 @@ def split_sentences(paragraph: str) -> list[str]:
 HAS_NUMBER = re.compile(rf"\d|\b{NUMBER_WORD}\b")
 
 
+def _has_number(text: str) -> bool:
+    """`HAS_NUMBER.search(text)`, its slow half (the number words) tried only when one may stand there."""
+    return has_digit(text) or (may_contain(text, tuple(NUMBER_WORDS)) and bool(HAS_NUMBER.search(text)))
+
+
 def figures_in_sentence(sentence: str) -> list[Found]:
     """Money, percentages, 'N-member' compounds and counted nouns, left to right."""
     found: list[Found] = []
-    if not HAS_NUMBER.search(sentence):
+    if not _has_number(sentence):
         return found
-    for match in [*MONEY_SIGN.finditer(sentence), *MONEY_WORD.finditer(sentence)]:
+    # Only counted nouns can be written in words ("two soldiers"): the rest need a digit, and
+    # each its own sign or word, so the patterns that cannot match are not run.
+    digits = has_digit(sentence)
+    money = [
+        *(MONEY_SIGN.finditer(sentence) if digits and any(c in sentence for c in "$€£¥₴₽") else ()),
+        *(MONEY_WORD.finditer(sentence) if digits and any(w in sentence for w in CURRENCY_WORDS) else ()),
+    ]
+    for match in money:
         currency = CURRENCY_SIGNS.get(match["cur"]) or CURRENCY_WORDS[match["cur"].lower()]
         found.append(Found(match.start(), match.end(), _value(match["num"], match["scale"]), currency, 1))
-    for match in PERCENT.finditer(sentence):
+    percent = digits and ("%" in sentence or may_contain(sentence, ("percent", "per cent")))
+    for match in PERCENT.finditer(sentence) if percent else ():
         found.append(Found(match.start(), match.end(), _value(match["num"], None), "percent", 6))
-    for match in MEMBERS.finditer(sentence):
+    for match in MEMBERS.finditer(sentence) if digits and "-" in sentence else ():
         found.append(Found(match.start(), match.end(), match["num"], "members", 5))
     for match in COUNT.finditer(sentence):
         if _overlaps(found, match.start(), match.end()) or _is_bare_number(match["num"], match["scale"]):
@@ -164,7 +180,7 @@ def _rank(noun: str) -> int:
 def _comparisons(sentence: str, found: list[Found]) -> list[Found]:
     """'23 soldiers killed this year, compared to 50 in all of 2020': 50 borrows the unit."""
     extra: list[Found] = []
-    for match in COMPARED.finditer(sentence):
+    for match in COMPARED.finditer(sentence) if "compared " in sentence else ():
         before = [f for f in found if f.end <= match.start()]
         if before and not _overlaps(found, match.start("num"), match.end("num")):
             unit_of = before[-1]

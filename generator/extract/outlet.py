@@ -30,6 +30,8 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from generator.extract.prefilter import may_contain
+
 
 @dataclass(frozen=True)
 class Outlet:
@@ -310,7 +312,14 @@ def wire_from_lede_dateline(lede: str) -> list[str]:
     return agencies_in(m["credit"]) if m else []
 
 
-_PHOTO_CUE_RE = re.compile(r"(?i)\b(?:photo|image|picture|getty|via|illustration|video|file)\b|/")
+_PHOTO_CUES = ("photo", "image", "picture", "getty", "via", "illustration", "video", "file")
+_PHOTO_CUE_RE = re.compile(r"(?i)\b(?:" + "|".join(_PHOTO_CUES) + r")\b|/")
+
+
+def _has_photo_cue(line: str) -> bool:
+    return "/" in line or (may_contain(line, _PHOTO_CUES) and bool(_PHOTO_CUE_RE.search(line)))
+
+
 _LINE_START = r"^\s*[(\[*_—–-]*\s*"  # credits open their line, maybe after "(" or a dash
 _CREDIT_LINE_RES = (
     # "(This article draws on reports from the Associated Press, Reuters and AFP.)"
@@ -339,15 +348,15 @@ def wire_from_credit_lines(paragraphs: list[str], meta_lines: list[str], removed
     found = []
     for line in _credit_zone(paragraphs, meta_lines, removed):
         if len(line) > MAX_CREDIT_CHARS or len(line.split()) > 40 or (
-            _PHOTO_CUE_RE.search(line) and "reports" not in line
+            _has_photo_cue(line) and "reports" not in line
         ):
             continue
         for regex in _CREDIT_LINE_RES:
             if m := regex.search(line):
                 found += agencies_in(m["credit"])
-        if _REUTERS_SIGNATURE_RE.search(line):
+        if may_contain(line, ("reporting",)) and _REUTERS_SIGNATURE_RE.search(line):
             found.append("Reuters")
-    tail = [p for p in paragraphs[-2:] + meta_lines if not _PHOTO_CUE_RE.search(p)]
+    tail = [p for p in paragraphs[-2:] + meta_lines if not _has_photo_cue(p)]
     for line in tail:
         m = _SIGN_OFF_RE.search(line[-80:]) or _LONE_CREDIT_RE.match(line)
         if m and agencies_in(m["credit"]) and len(m["credit"].split()) <= 6:
@@ -452,6 +461,7 @@ def _copyright_outlets(lines: list[str]) -> list[str]:
     return found
 
 
+_SITE_ENDING_RE = re.compile(r"\.(?:com|net|org|info|news|co|ua|eu|io|tv)")  # in every site below
 _FOOTER_SITE_RE = re.compile(
     r"(?i:\b(?:learn|read|more|visit|subscribe|follow|news|coverage|stories|find)\b[^.]{0,80}?"
     r"\b(?:at|on|visit|from|to))\s+(?P<site>(?:www\.)?[A-Za-z][\w-]*\.(?:com|net|org|info|news|co\.uk|com\.ua"
@@ -463,6 +473,8 @@ def _footer_sites(lines: list[str]) -> list[str]:
     """'Learn about the Superpowers of the 21st Century at SpaceWar.com' -> SpaceWar.com (as written)."""
     found = []
     for line in lines:
+        if not _SITE_ENDING_RE.search(line):
+            continue  # no address for the slow regex to find
         for m in _FOOTER_SITE_RE.finditer(line):
             site = m["site"].removeprefix("www.").removeprefix("WWW.")
             if registered_domain(site) not in _NOT_OUTLET_DOMAINS:
@@ -495,14 +507,14 @@ def find_source(paragraphs: list[str], meta_lines: list[str], removed: list[str]
     everything = meta_lines + paragraphs + removed
     footer = _credit_zone(paragraphs, meta_lines, removed)
     lede = next((p for p in paragraphs if len(p.split()) >= 8), "")
-    for candidates in (
-        _outlet_subjects(paragraphs + removed),
-        _contact_outlets(everything, footer),
-        _copyright_outlets(footer),
-        _footer_sites(everything),
-        _credited_outlets(meta_lines + paragraphs[:3], lede),
+    for candidates in (  # each kind of evidence is looked for only when the ones before found none
+        lambda: _outlet_subjects(paragraphs + removed),
+        lambda: _contact_outlets(everything, footer),
+        lambda: _copyright_outlets(footer),
+        lambda: _footer_sites(everything),
+        lambda: _credited_outlets(meta_lines + paragraphs[:3], lede),
     ):
-        if name := _most_common(candidates):
+        if name := _most_common(candidates()):
             return name
     return None
 

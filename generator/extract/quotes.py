@@ -25,9 +25,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from generator.extract.mentions import Mention
+from generator.extract.prefilter import may_contain
 from generator.record import Quote
 
 UNNAMED = "unnamed official"
@@ -132,7 +134,8 @@ def _opens_nested_quote(text: str, i: int) -> bool:
     return close != -1 and (reopen == -1 or close < reopen)
 
 
-SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–]))[‘'](?=[^\W_])")
+# a mark at the start or after a space, bracket or dash (the mark first, so the scan looks for marks only)
+SINGLE_OPENER = re.compile(r"[‘'](?<![^\s(\[—–][‘'])(?=[^\W_])")
 
 
 def find_single_quoted(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -175,8 +178,8 @@ def mask_quoted_words(text: str, spans: list[QuoteSpan]) -> str:
     """Blank the quoted words (offsets kept) but keep a final .?! so sentences still end."""
     chars = list(text)
     for span in spans:
-        for k in range(span.open + 1, min(span.close, len(text))):
-            chars[k] = " "
+        blank = range(span.open + 1, min(span.close, len(text)))
+        chars[blank.start : blank.stop] = " " * len(blank)
         if span.end > span.start and text[span.end - 1] in ".?!":
             chars[span.end - 1] = text[span.end - 1]
     return "".join(chars)
@@ -226,6 +229,7 @@ MODIFIER_AFTER = re.compile(
 )
 # "a NATO official said", "officials told Reuters", "a source close to …"; not "spokesman
 # Dmitry Peskov" (there the name speaks) nor "an official visit".
+UNNAMED_STEMS = ("official", "diplomat", "source", "spokes", "aide", "advis", "insider", "familiar")
 UNNAMED_SPEAKER = re.compile(
     r"\b(?i:officials?|diplomats?|sources?|spokes(?:man|woman|person|people)|aides?|advis[eo]rs?|insiders?"
     r"|(?:person|people) familiar)\b"
@@ -254,14 +258,21 @@ def find_candidates(
             continue  # never take a speaker from inside the quote
         if POSSESSIVE_END.search(mention.surface) or _is_possessive_or_modifier(text, mention.end):
             continue
-        is_outlet = bool(OUTLET.match(mention.name) or OUTLET.match(mention.surface))
+        is_outlet = _is_outlet(mention.name) or _is_outlet(mention.surface)
         found.append(Candidate(mention.start, mention.end, mention.kind, mention.name, is_outlet))
-    for match in UNNAMED_SPEAKER.finditer(masked):
+    unnamed = UNNAMED_SPEAKER.finditer(masked) if may_contain(masked, UNNAMED_STEMS) else ()
+    for match in unnamed:
         if not _inside_mention(found, match.start()):
             found.append(Candidate(match.start(), match.end(), "unnamed", UNNAMED))
     for match in PRONOUN.finditer(masked):
         found.append(Candidate(match.start(), match.end(), "pronoun", match.group().lower()))
     return sorted(found, key=lambda c: (c.start, c.end))
+
+
+@lru_cache(maxsize=4096)
+def _is_outlet(name: str) -> bool:
+    """Cached: an article names the same few actors over and over."""
+    return OUTLET.match(name) is not None
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
@@ -305,7 +316,8 @@ SPEECH_VERBS = _word_set(
     """
 )
 WORD_TOKEN = re.compile(r"(?<![-\w])[A-Za-z]+(?![-\w])")  # "so-called" is no speech verb
-PHRASAL_SPEECH = re.compile(r"\b(?:according to|as per|in the words of|pointed out|went on)\b", re.IGNORECASE)
+PHRASES = ("according to", "as per", "in the words of", "pointed out", "went on")
+PHRASAL_SPEECH = re.compile(r"\b(?:" + "|".join(PHRASES) + r")\b", re.IGNORECASE)
 OUTLET_VERBS = {"say", "says", "said", "tell", "tells", "told", "writes", "wrote"}
 COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$", re.IGNORECASE)
 # A parenthetical between a subject and its verb: ", a spokesman for Russian President
@@ -340,8 +352,9 @@ def find_speech_acts(
 
 
 def _speech_verbs(masked: str) -> list[re.Match[str]]:
+    phrasal = PHRASAL_SPEECH.finditer(masked) if may_contain(masked, PHRASES) else ()
     words = [m for m in WORD_TOKEN.finditer(masked) if m.group().lower() in SPEECH_VERBS]
-    return sorted([*words, *PHRASAL_SPEECH.finditer(masked)], key=lambda m: m.start())
+    return sorted([*words, *phrasal], key=lambda m: m.start())
 
 
 def _has_speech_verb(text: str) -> bool:
@@ -557,8 +570,8 @@ def _long_enough(para: Paragraph, span: QuoteSpan, found: Attribution) -> bool:
 # -- the whole article ---------------------------------------------------------
 
 
-def analyse(index: int, text: str, mentions: list[Mention]) -> Paragraph:
-    spans = find_quote_spans(text)
+def analyse(index: int, text: str, mentions: list[Mention], spans: list[QuoteSpan]) -> Paragraph:
+    """One paragraph read for speakers: `spans` are its `find_quote_spans`."""
     masked = mask_quoted_words(text, spans)
     starts = sentence_starts(masked)
     candidates = find_candidates(text, masked, mentions, spans)
@@ -571,7 +584,11 @@ def find_quotes(paragraphs: list[str], mentions: list[Mention]) -> list[Quote]:
     by_paragraph: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_paragraph.setdefault(mention.paragraph, []).append(mention)
-    analysed = [analyse(i, text, by_paragraph.get(i, [])) for i, text in enumerate(paragraphs)]
+    spans = [find_quote_spans(text) for text in paragraphs]
+    # Speakers are resolved reading forward, so the paragraphs after the last quote change nothing.
+    quoted = [i for i, found in enumerate(spans) if found]
+    until = quoted[-1] + 1 if quoted else 0
+    analysed = [analyse(i, paragraphs[i], by_paragraph.get(i, []), spans[i]) for i in range(until)]
     resolve_speakers(analysed)
 
     found: list[tuple[Paragraph, QuoteSpan, Attribution | None]] = []

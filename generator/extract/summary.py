@@ -11,6 +11,7 @@ sentences, taken in order and kept whole: no subheadings, datelines, credits,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.extract.dates import is_body_paragraph, split_dateline
 
@@ -102,16 +103,23 @@ def _is_summary_sentence(sentence: str, title: str) -> bool:
     )
 
 
+_NON_WORDS_RE = re.compile(r"\W+")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().casefold()
+    return _NON_WORDS_RE.sub(" ", text).strip().casefold()
 
 
-def summary_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Running text only, the opening dateline cut off ('KYIV, Nov 29 (Reuters) - ')."""
-    body = [p.strip() for p in paragraphs if is_body_paragraph(p) and not _CREDIT_START_RE.match(p)]
-    if body and (dateline := split_dateline(body[0])):
-        body[0] = dateline.rest
-    return [p for p in body if p]
+def summary_paragraphs(paragraphs: list[str]) -> Iterator[str]:
+    """Running text only, the opening dateline cut off ('KYIV, Nov 29 (Reuters) - ').
+    One at a time: a summary is usually full after the first few."""
+    body = (p.strip() for p in paragraphs if is_body_paragraph(p) and not _CREDIT_START_RE.match(p))
+    first = next(body, None)
+    if first is not None and (dateline := split_dateline(first)):
+        first = dateline.rest
+    if first:
+        yield first
+    yield from (p for p in body if p)
 
 
 def summarize(paragraphs: list[str], title: str, max_sentences: int = 3) -> str:
