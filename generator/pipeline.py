@@ -232,10 +232,13 @@ def _similar(pairs: list[frozenset[str]], order: list[str], last: Linking | None
     if len(added) > UPDATE_LINKING_UP_TO:
         return similar_pairs(pairs)
     renumbered = [place[key] for key in last.keys]
-    before = [
-        s._replace(i=min(renumbered[s.i], renumbered[s.j]), j=max(renumbered[s.i], renumbered[s.j]))
-        for s in last.similar
-    ]
+    if renumbered == list(range(len(renumbered))):
+        before = last.similar  # seeds were only appended: every earlier pair keeps its numbers
+    else:
+        before = [
+            s._replace(i=min(renumbered[s.i], renumbered[s.j]), j=max(renumbered[s.i], renumbered[s.j]))
+            for s in last.similar
+        ]
     return similar_pairs_after_adding(pairs, before, added)
 
 

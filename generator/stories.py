@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import os
 import re
 from collections import Counter, defaultdict
 from itertools import chain
 from typing import Any, NamedTuple
 
+from .forked import map_forked
 from .record import Briefing
 
 SIMILARITY_THRESHOLD = 0.05  # Jaccard of content-word bigrams; unrelated news on one subject stays < 0.03
@@ -258,25 +261,52 @@ def similar_pairs(pairs: list[frozenset[str]]) -> list[Similar]:
     can never make an earlier pair stop being one, so a new seed changes no published story.
     Candidates come from an inverted index of those rare pairs, never from all pairs.
     """
-    seen: Counter[str] = Counter()  # briefings so far with each word pair
-    postings: defaultdict[str, list[int]] = defaultdict(list)  # pair -> briefings with it
+    numbered = _numbered(pairs)
+    candidates = _candidates(numbered)
+    workers = (os.cpu_count() or 1) if len(candidates) >= SCORE_IN_PARALLEL_FROM else 1
+    chunks = [candidates[start : start + SCORE_CHUNK] for start in range(0, len(candidates), SCORE_CHUNK)]
+    scores = map_forked(functools.partial(_scores, numbered), chunks, workers)
+    found = [
+        Similar(score, i, j, count)
+        for chunk, chunk_scores in zip(chunks, scores, strict=True)
+        for (i, j, count), score in zip(chunk, chunk_scores, strict=True)
+        if score >= SIMILARITY_THRESHOLD
+    ]
+    return _most_similar_first(found)
+
+
+SCORE_IN_PARALLEL_FROM = 20_000  # candidate pairs worth scoring in several processes
+SCORE_CHUNK = 5_000
+
+
+def _candidates(pairs: list[frozenset[int]]) -> list[tuple[int, int, int]]:
+    """(i, j, rare pairs shared) of the briefings i < j that share enough rare pairs."""
+    seen: Counter[int] = Counter()  # briefings so far with each word pair
+    postings: defaultdict[int, list[int]] = defaultdict(list)  # pair -> briefings with it
     found = []
     for j, doc in enumerate(pairs):
         indexed = [p for p in doc if p in postings]  # seen before, and still rare with this one
         # How many rare pairs each earlier briefing shares with this one, counted in C.
         shared = Counter(chain.from_iterable(map(postings.__getitem__, indexed)))
-        for i, count in shared.items():
-            if count >= MIN_SHARED_RARE_PAIRS:
-                score = similarity(pairs[i], doc)
-                if score >= SIMILARITY_THRESHOLD:
-                    found.append(Similar(score, i, j, count))
+        found += [(i, j, count) for i, count in shared.items() if count >= MIN_SHARED_RARE_PAIRS]
         seen.update(doc)
         for pair in doc:
             if seen[pair] < MAX_PAIR_DOCUMENT_FREQUENCY:
                 postings[pair].append(j)  # a later briefing would make it the n-th at most
             else:
                 postings.pop(pair, None)  # common from now on
-    return _most_similar_first(found)
+    return found
+
+
+def _scores(pairs: list[frozenset[int]], candidates: list[tuple[int, int, int]]) -> list[float]:
+    return [similarity(pairs[i], pairs[j]) for i, j, _ in candidates]
+
+
+def _numbered(pairs: list[frozenset[str]]) -> list[frozenset[int]]:
+    """The same sets with each word pair replaced by a number of its own: the many set
+    intersections compare small integers instead of strings (about 1.7x faster)."""
+    numbers: dict[str, int] = {}
+    return [frozenset([numbers.setdefault(pair, len(numbers)) for pair in doc]) for doc in pairs]
 
 
 def similar_pairs_after_adding(

@@ -139,6 +139,18 @@ def test_similar_pairs_are_those_all_pairs_comparison_finds(texts):
         assert similar_pairs(pairs) == all_pairs_compared(pairs)
 
 
+@settings(max_examples=20, deadline=None)
+@given(texts=TEXTS)
+def test_candidates_scored_in_several_processes_give_the_pairs_one_process_finds(texts):
+    pairs = [content_pairs(t) for t in texts]
+    with (
+        mock.patch.object(stories, "MAX_PAIR_DOCUMENT_FREQUENCY", LOW_FREQUENCY_LIMIT),
+        mock.patch.object(stories, "SCORE_IN_PARALLEL_FROM", 1),
+        mock.patch.object(stories, "SCORE_CHUNK", 2),
+    ):
+        assert similar_pairs(pairs) == all_pairs_compared(pairs)
+
+
 @settings(max_examples=150, deadline=None)
 @given(texts=TEXTS, data=st.data())
 def test_similar_pairs_updated_for_added_briefings_are_those_found_afresh(texts, data):
