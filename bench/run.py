@@ -70,6 +70,11 @@ class Run:
     tree_rss_mb: float  # the sum over the process tree (PSS: shared pages split), sampled every 50 ms
     stages: dict[str, float]
     files: dict[str, int]  # output files: in the site, rendered, changed, removed
+    search_tree_mb: float = 0.0  # the background search refresh's tree, sampled likewise
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.max_rss_mb, self.tree_rss_mb, self.search_tree_mb)
 
 
 def measure(command: list[str], cwd: Path = REPO) -> Run:
@@ -180,13 +185,18 @@ def build(root: Path) -> Run:
     status = root / ".cache" / "search.json"
     status.unlink(missing_ok=True)
     run = measure([sys.executable, "-m", "generator.cli", "--root", str(root), "build"])
-    if "search" not in run.stages and (root / ".cache" / "search.pid").exists():
-        while not status.exists():
+    pid_file = root / ".cache" / "search.pid"
+    if "search" not in run.stages and pid_file.exists():
+        peak = [0]
+        pid = int(pid_file.read_text(encoding="utf-8"))
+        while not status.exists():  # the refresh (and its Pagefind) outlives the build: sample it too
+            peak[0] = max(peak[0], _tree_rss(pid))
             time.sleep(0.05)
         result = json.loads(status.read_text(encoding="utf-8"))
         if not result.get("ok"):
             raise RuntimeError(f"background search refresh failed: {result.get('error')}")
         run.stages["search (background)"] = result["seconds"]
+        run.search_tree_mb = peak[0] / 2**20
     return run
 
 
@@ -266,7 +276,7 @@ def bench(n: int, workdir: Path, extract_limit: int, console: Console) -> dict:
         "append_actor": asdict(actor),
         "extraction": extraction,
         "ratios": {
-            "full_over_plain": full.seconds / plain.seconds,
+            "full_over_plain": with_search(full) / plain.seconds,
             "full_before_search_over_plain": before_search(full) / plain.seconds,
             "add_one_seed_over_full": added.seconds / full.seconds,
             "append_actor_over_full": actor.seconds / full.seconds,
@@ -277,19 +287,19 @@ def bench(n: int, workdir: Path, extract_limit: int, console: Console) -> dict:
 
 
 def _verdicts(n: int, plain: Run, full: Run, added: Run, extraction: dict) -> dict[str, bool]:
-    peak_mb = max(full.tree_rss_mb, full.max_rss_mb)
+    peak_mb = full.peak_mb
     verdicts = {
         "seeds_per_second_per_core >= 50": extraction["per_second"] >= TARGETS["seeds_per_second_per_core"],
     }
     if n == 1000:
         most = TARGETS["full_over_plain_at_1000"] * plain.seconds
-        verdicts["full <= 1.5x plain Pelican"] = full.seconds <= most
+        verdicts["full, search included, <= 1.5x plain Pelican"] = with_search(full) <= most
         verdicts["full, search timed apart, <= 1.5x plain Pelican"] = before_search(full) <= most
     if n in (1000, 5000):
         verdicts["+1 seed <= 10% of full"] = added.seconds <= TARGETS["incremental_share"] * full.seconds
         verdicts["+1 seed < 2 s"] = added.seconds < TARGETS["incremental_seconds"]
     if n == 10000:
-        verdicts["full < 10 min"] = full.seconds < TARGETS["full_seconds_at_10000"]
+        verdicts["full < 10 min"] = with_search(full) < TARGETS["full_seconds_at_10000"]
         verdicts["peak < 2 GB"] = peak_mb < TARGETS["peak_mb_at_10000"]
     return verdicts
 
@@ -298,6 +308,11 @@ def before_search(run: Run) -> float:
     """The build until its pages are published: the issue has the search index's time
     reported apart (plain Pelican, the floor, makes no search index)."""
     return run.seconds - run.stages.get("search", 0.0)
+
+
+def with_search(run: Run) -> float:
+    """The build and its search index, whether it waited for it or left it to the background."""
+    return run.seconds + run.stages.get("search (background)", 0.0)
 
 
 def show(results: list[dict], console: Console) -> None:
@@ -314,7 +329,7 @@ def show(results: list[dict], console: Console) -> None:
         "+1 seed ÷ full",
         "+1 seed: files rendered / changed",
         "+1 actor",
-        "peak memory (largest RSS / tree PSS)",
+        "peak memory (largest RSS / tree PSS / search PSS)",
         "extract seeds/s/core",
     ]:
         table.add_column(column, justify="right")
@@ -332,7 +347,7 @@ def show(results: list[dict], console: Console) -> None:
             f"{r['ratios']['add_one_seed_over_full']:.0%}",
             _rendered(r["add_one_seed"]),
             f"{r['append_actor']['seconds']:.1f}",
-            f"{full['max_rss_mb']:.0f} / {full['tree_rss_mb']:.0f}",
+            f"{full['max_rss_mb']:.0f} / {full['tree_rss_mb']:.0f} / {full['search_tree_mb']:.0f}",
             f"{r['extraction']['per_second']:.0f}",
         )
     console.print(table)

@@ -127,8 +127,8 @@ def publish(
 
     Only files whose inputs changed are rendered (see `site/output.py`). Nothing touches
     `output/` until Pelican has finished: a crash or Ctrl-C leaves the previous site whole.
-    `search`: "wait" indexes before returning; "background" (after an incremental build)
-    leaves it to a process of its own, so the pages are out without waiting for Pagefind.
+    `search`: "wait" indexes before returning; "background" leaves it to a process of its
+    own, so the pages are out without waiting for Pagefind.
     The report gets the seconds each step took and the count of files made."""
     from .site.search import BUNDLE_DIR
 
@@ -151,7 +151,7 @@ def publish(
         "written": len(tracker.written),
         "removed": len(removed),
     }
-    if search == "background" and tracker.incremental:
+    if search == "background":
         report.search_in_background = start_search_refresh(project)
     else:
         from .site.search import index_site
@@ -209,8 +209,8 @@ def build(
     on_total=None,
     search: str = "wait",
 ) -> BuildReport:
-    """Seeds to a published site. `search="background"`: after an incremental build, the
-    search index is refreshed by a process of its own (see `publish`)."""
+    """Seeds to a published site. `search="background"`: the search index is refreshed by a
+    process of its own once the pages are out (see `publish`)."""
     report = BuildReport()
     started = time.perf_counter()
     seeds = list_seeds(project.seeds)

@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         "--wait",
         action="store_true",
         help="refresh the search index before returning (use before deploying output/); "
-        "by default a rebuild leaves it to a background process",
+        "by default a background process refreshes it once the pages are out",
     )
     cmd.set_defaults(run=run_build)
 

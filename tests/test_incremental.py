@@ -160,17 +160,30 @@ def _years(records: list[dict]) -> set[str]:
 
 
 def test_a_rebuild_can_refresh_the_search_index_in_the_background(published, tmp_path):
+    bring_seed_back(published, tmp_path / "aside")
+    report = build(Project(published), search="background")
+    assert "search" not in report.seconds
+    wait_for_background_search(report.search_in_background)
+    record = next(r for r in _records(published) if Path(r["seed"]).name.startswith(LATE_SEED))
+    assert f"/briefings/{record['slug']}/" in indexed(published / "output")  # the new page is searchable
+
+
+def test_a_first_build_publishes_its_pages_before_the_search_index_is_made(tmp_path):
+    root = copy_project(tmp_path / "project")
+    report = build(Project(root), search="background")
+    assert "search" not in report.seconds and (root / "output" / "index.html").is_file()
+    wait_for_background_search(report.search_in_background)
+    searchable = indexed(root / "output")
+    assert all(f"/briefings/{record['slug']}/" in searchable for record in _records(root))
+
+
+def wait_for_background_search(status: Path | None) -> None:
     import json
     import time
 
-    bring_seed_back(published, tmp_path / "aside")
-    report = build(Project(published), search="background")
-    assert "search" not in report.seconds and report.search_in_background
-    status = report.search_in_background
+    assert status is not None
     for _ in range(600):
         if status.exists():
             break
         time.sleep(0.1)
     assert json.loads(status.read_text(encoding="utf-8"))["ok"]
-    record = next(r for r in _records(published) if Path(r["seed"]).name.startswith(LATE_SEED))
-    assert f"/briefings/{record['slug']}/" in indexed(published / "output")  # the new page is searchable
