@@ -14,13 +14,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+CAN_FORK = "fork" in multiprocessing.get_all_start_methods()  # not on Windows: one process there
 _WORK: tuple[Callable[[Any], Any], Sequence[Any], int] | None = None  # what the children take
 
 
 def map_forked(function: Callable[[Any], Any], items: Sequence[Any], workers: int) -> list[Any]:
     """`[function(item) for item in items]`, made by `workers` processes."""
     workers = min(workers, len(items))
-    if workers <= 1:
+    if workers <= 1 or not CAN_FORK:
         return [function(item) for item in items]
     global _WORK
     _WORK = (function, items, workers)

@@ -43,3 +43,8 @@ def test_one_worker_or_one_item_runs_here():
     assert map_forked(lambda _: os.getpid(), [1, 2], workers=1) == [os.getpid()] * 2
     assert map_forked(lambda _: os.getpid(), [1], workers=4) == [os.getpid()]
     assert map_forked(lambda n: n, [], workers=4) == []
+
+
+def test_where_processes_cannot_fork_everything_runs_here(monkeypatch):
+    monkeypatch.setattr("generator.forked.CAN_FORK", False)
+    assert map_forked(lambda _: os.getpid(), list(range(10)), workers=2) == [os.getpid()] * 10
