@@ -53,6 +53,9 @@ _CODE_VERSION = hashlib.sha256(
 ).digest()
 
 
+_PARENTS_CONNECTIONS: list[sqlite3.Connection] = []  # kept open, unused, in forked workers
+
+
 class ReadCache:
     """(front matter, html) by the hash of a file's text; rows unused for a few builds go."""
 
@@ -72,6 +75,8 @@ class ReadCache:
     def db(self) -> sqlite3.Connection:
         """This process's connection: one forked to make pages in parallel opens its own."""
         if self._pid != os.getpid():
+            if self._db is not None:  # the parent's, inherited: closing it here could disturb it
+                _PARENTS_CONNECTIONS.append(self._db)
             self._pid, self._db = os.getpid(), sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
