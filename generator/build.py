@@ -98,8 +98,8 @@ def write_briefings(project: Project, records: list[Briefing], report: BuildRepo
         name = f"{identity.slug}.md"
         if not is_fresh(previous.get(name), fingerprint, project.briefings / name):
             to_write.append(dataclasses.replace(record, **identity_keys))  # else no need to render it
-    workers = (os.cpu_count() or 1) if len(to_write) >= WRITE_PARALLEL_FROM else 1
-    changed = map_forked(functools.partial(write_briefing, directory=project.briefings), to_write, workers)
+    write = functools.partial(write_briefing, directory=project.briefings)
+    changed = map_forked(write, to_write, parallel_from=WRITE_PARALLEL_FROM)
     report.written += sum(changed)
     report.unchanged += len(records) - sum(changed)
     entries = {

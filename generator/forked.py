@@ -10,6 +10,7 @@ pickle.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -18,10 +19,14 @@ CAN_FORK = "fork" in multiprocessing.get_all_start_methods()  # not on Windows: 
 _WORK: tuple[Callable[[Any], Any], Sequence[Any], int] | None = None  # what the children take
 
 
-def map_forked(function: Callable[[Any], Any], items: Sequence[Any], workers: int) -> list[Any]:
-    """`[function(item) for item in items]`, made by `workers` processes."""
-    workers = min(workers, len(items))
-    if workers <= 1 or not CAN_FORK:
+def map_forked(
+    function: Callable[[Any], Any], items: Sequence[Any], parallel_from: int = 2, workers: int | None = None
+) -> list[Any]:
+    """`[function(item) for item in items]`, made by `workers` processes (one per core by
+    default); in this process alone when there are fewer than `parallel_from` items, too few
+    to pay for starting the others."""
+    workers = min(workers or os.cpu_count() or 1, len(items))
+    if workers <= 1 or len(items) < parallel_from or not CAN_FORK:
         return [function(item) for item in items]
     global _WORK
     _WORK = (function, items, workers)

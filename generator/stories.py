@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import os
 import re
 from collections import Counter, defaultdict
 from itertools import chain
@@ -263,20 +262,16 @@ def similar_pairs(pairs: list[frozenset[str]]) -> list[Similar]:
     """
     numbered = _numbered(pairs)
     candidates = _candidates(numbered)
-    workers = (os.cpu_count() or 1) if len(candidates) >= SCORE_IN_PARALLEL_FROM else 1
-    chunks = [candidates[start : start + SCORE_CHUNK] for start in range(0, len(candidates), SCORE_CHUNK)]
-    scores = map_forked(functools.partial(_scores, numbered), chunks, workers)
+    scores = map_forked(functools.partial(_score, numbered), candidates, parallel_from=SCORE_IN_PARALLEL_FROM)
     found = [
         Similar(score, i, j, count)
-        for chunk, chunk_scores in zip(chunks, scores, strict=True)
-        for (i, j, count), score in zip(chunk, chunk_scores, strict=True)
+        for (i, j, count), score in zip(candidates, scores, strict=True)
         if score >= SIMILARITY_THRESHOLD
     ]
     return _most_similar_first(found)
 
 
 SCORE_IN_PARALLEL_FROM = 20_000  # candidate pairs worth scoring in several processes
-SCORE_CHUNK = 5_000
 
 
 def _candidates(pairs: list[frozenset[int]]) -> list[tuple[int, int, int]]:
@@ -298,8 +293,9 @@ def _candidates(pairs: list[frozenset[int]]) -> list[tuple[int, int, int]]:
     return found
 
 
-def _scores(pairs: list[frozenset[int]], candidates: list[tuple[int, int, int]]) -> list[float]:
-    return [similarity(pairs[i], pairs[j]) for i, j, _ in candidates]
+def _score(pairs: list[frozenset[int]], candidate: tuple[int, int, int]) -> float:
+    i, j, _ = candidate
+    return similarity(pairs[i], pairs[j])
 
 
 def _numbered(pairs: list[frozenset[str]]) -> list[frozenset[int]]:

@@ -146,7 +146,6 @@ def test_candidates_scored_in_several_processes_give_the_pairs_one_process_finds
     with (
         mock.patch.object(stories, "MAX_PAIR_DOCUMENT_FREQUENCY", LOW_FREQUENCY_LIMIT),
         mock.patch.object(stories, "SCORE_IN_PARALLEL_FROM", 1),
-        mock.patch.object(stories, "SCORE_CHUNK", 2),
     ):
         assert similar_pairs(pairs) == all_pairs_compared(pairs)
 

@@ -72,8 +72,7 @@ class OutputTracker:
     def make_pending(self) -> None:
         """Make the pending files, split over the workers when there are enough of them."""
         jobs, self.pending = self.pending, []
-        workers = self.workers if len(jobs) >= PARALLEL_FROM else 1
-        for made in map_forked(self._make, jobs, workers):
+        for made in map_forked(self._make, jobs, parallel_from=PARALLEL_FROM, workers=self.workers):
             self._record(made)
 
     def _make(self, job: Job) -> Made:
