@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .digests import Known
 from .record import Briefing, Event, Figure, Quote
 from .stories import Links, Similar
 
@@ -35,6 +36,9 @@ TABLES = {
     # One row: the last linking, and the exact inputs it was made for.
     "stories_v2": "CREATE TABLE IF NOT EXISTS stories_v2 (inputs TEXT PRIMARY KEY, version TEXT NOT NULL,"
     " links TEXT NOT NULL, keys TEXT NOT NULL, similar TEXT NOT NULL)",  # links first: read alone
+    # The seeds' digests by file identity (see `digests.py`): unchanged seeds are not read again.
+    "files_v1": "CREATE TABLE IF NOT EXISTS files_v1 (path TEXT PRIMARY KEY, size INT NOT NULL,"
+    " inode INT NOT NULL, mtime_ns INT NOT NULL, ctime_ns INT NOT NULL, sha256 TEXT NOT NULL)",
 }
 # The stages whose code decides a record: a change to any of them invalidates every entry.
 _EXTRACTOR_SOURCES = ("read.py", "clean.py", "overrides.py", "record.py", "extract")
@@ -69,10 +73,10 @@ def _source_digest(*names: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def record_key(seed_name: str, seed_bytes: bytes, sidecar_bytes: bytes, kb_fingerprint: str) -> str:
+def record_key(seed_name: str, seed_sha256: str, sidecar_bytes: bytes, kb_fingerprint: str) -> str:
     parts = [
         seed_name,
-        hashlib.sha256(seed_bytes).hexdigest(),
+        seed_sha256,
         hashlib.sha256(sidecar_bytes).hexdigest(),
         extractor_version(),
         kb_fingerprint,
@@ -237,6 +241,20 @@ class ExtractionCache:
                     "\n".join(linking.keys),
                     json.dumps(linking.similar),
                 ),
+            )
+
+    def file_digests(self) -> Known:
+        """The seeds' digests the last build looked up, by path (see `digests.FileDigests`)."""
+        rows = self.db.execute("SELECT path, size, inode, mtime_ns, ctime_ns, sha256 FROM files_v1")
+        return {path: (tuple(stamp), digest) for path, *stamp, digest in rows}
+
+    def put_file_digests(self, known: Known) -> None:
+        """Keep exactly these digests: a seed gone is forgotten."""
+        with self.db:
+            self.db.execute("DELETE FROM files_v1")
+            self.db.executemany(
+                "INSERT INTO files_v1 VALUES (?, ?, ?, ?, ?, ?)",
+                [(path, *stamp, digest) for path, (stamp, digest) in known.items()],
             )
 
     def close(self) -> None:

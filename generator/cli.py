@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -250,5 +251,15 @@ def review_notes(record, why, override: dict) -> list[str]:
     return notes
 
 
+def console() -> None:
+    """The `briefings` command: `main`, then an exit that skips tearing the interpreter down.
+    Freeing a big project's records one object at a time took 0.3 s after a 3 s rebuild;
+    every file is closed and every worker joined by then, and the streams are flushed here."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

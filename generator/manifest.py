@@ -40,12 +40,12 @@ def entry_for(path: Path, fingerprint: str | None) -> Entry:
     return [fingerprint, stat.st_size, stat.st_mtime_ns]
 
 
-def is_fresh(entry: Entry | None, fingerprint: str | None, path: Path) -> bool:
+def is_fresh(entry: Entry | None, fingerprint: str | None, path: str | Path) -> bool:
     """`path` is still the file written for `fingerprint`."""
     if fingerprint is None or entry is None or entry[0] != fingerprint:
         return False
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return False
     return [stat.st_size, stat.st_mtime_ns] == entry[1:]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from .cache import (
     links_key,
     record_key,
 )
+from .digests import FileDigests
 from .extract.article import Extractor
 from .knowledge import knowledge_fingerprint, load_knowledge
 from .overrides import OverrideError, apply_override, load_override, sidecar_path
@@ -82,7 +82,7 @@ def extract_seeds(
 ) -> Extraction:
     """Records for every readable seed (from the cache when nothing they depend on changed),
     stories linked; one problem line per bad seed."""
-    keys = _cache_keys(paths, root, content) if cache else {}
+    keys = _cache_keys(paths, root, content, cache) if cache else {}
     stored = cache.keys() if cache else set()
     todo = [path for path in paths if keys.get(path) not in stored]
     outcome = Extraction()
@@ -129,16 +129,20 @@ def _take_results(
         cache.put_many(rows)
 
 
-def _cache_keys(paths: list[Path], root: Path, content: Path) -> dict[Path, str]:
-    """Keys of the seeds that can come from the cache: plain files the reader would accept."""
+def _cache_keys(paths: list[Path], root: Path, content: Path, cache: ExtractionCache) -> dict[Path, str]:
+    """Keys of the seeds that can come from the cache: plain files the reader would accept.
+    A seed's digest is taken from the cache while its file is untouched (`digests.py`)."""
     fingerprint = knowledge_fingerprint(content)
+    digests = FileDigests(cache.file_digests())
     keys = {}
     for path, name in zip(paths, _display_names(paths, root), strict=True):
-        seed_bytes = _plain_file_bytes(path)
+        seed_sha256 = digests.digest(path, MAX_SEED_BYTES)
         sidecar_bytes = _sidecar_bytes(path)
-        if seed_bytes is None or sidecar_bytes is None:
+        if seed_sha256 is None or sidecar_bytes is None:
             continue  # the reader decides these, every time
-        keys[path] = record_key(name, seed_bytes, sidecar_bytes, fingerprint)
+        keys[path] = record_key(name, seed_sha256, sidecar_bytes, fingerprint)
+    if digests.changed:
+        cache.put_file_digests(digests.seen)
     return keys
 
 
@@ -150,17 +154,6 @@ def _display_names(paths: list[Path], root: Path) -> Iterator[str]:
         if folder not in folders:
             folders[folder] = display_path(path.parent, root)
         yield name if folders[folder] == os.curdir else os.path.join(folders[folder], name)
-
-
-def _plain_file_bytes(path: Path) -> bytes | None:
-    """The seed's bytes when it is a regular file (not a link) within the size limit."""
-    try:
-        info = path.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SEED_BYTES:
-            return None
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 def _sidecar_bytes(path: Path) -> bytes | None:

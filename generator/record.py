@@ -8,7 +8,7 @@ reader hands to the templates, so it converts to and from plain dicts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -63,16 +63,16 @@ class Briefing:
     guid: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data, every key present, in contract order.
+        """Plain data, every key present, in contract order; lists are copies.
 
         (`dataclasses.asdict` deep-copies recursively and costs ~20x more; thousands of
         records go through here on every build.)"""
-        data = {}
-        for name in _FIELD_NAMES:
-            value = getattr(self, name)
-            if isinstance(value, list):
-                value = [dict(vars(item)) if is_dataclass(item) else item for item in value]
-            data[name] = value
+        values = vars(self)
+        data = {name: values[name] for name in _FIELD_NAMES}
+        for name in _LIST_FIELDS:
+            data[name] = list(data[name])
+        for name in _NESTED_FIELDS:
+            data[name] = [dict(vars(item)) for item in data[name]]
         return data
 
     @classmethod
@@ -113,3 +113,7 @@ CONTRACT_KEYS = [
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(Briefing))
+_NESTED_FIELDS = ("quotes", "figures", "events")  # lists of the frozen dataclasses above
+_LIST_FIELDS = tuple(
+    f.name for f in fields(Briefing) if f.default_factory is list and f.name not in _NESTED_FIELDS
+)

@@ -56,3 +56,9 @@ def test_topics_json_lists_every_topic_with_its_briefings(api):
 def test_export_bytes_are_deterministic():
     expected = '{\n "a": "Київ",\n "b": [\n  2,\n  1\n ]\n}\n'.encode()  # keys sorted, UTF-8 kept
     assert json_bytes({"b": [2, 1], "a": "Київ"}) == expected
+
+
+def test_a_list_has_one_compact_item_per_line():
+    expected = '[\n{"a":1,"b":[2]},\n{"a":"Київ"}\n]\n'.encode()
+    assert json_bytes([{"b": [2], "a": 1}, {"a": "Київ"}]) == expected
+    assert json.loads(json_bytes([])) == []

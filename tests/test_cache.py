@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from generator import cache as cache_module
-from generator import pipeline
+from generator import digests, pipeline
 from generator.cache import ExtractionCache, decode_record, encode_record
 from generator.record import Briefing, Event, Figure, Quote
 
@@ -171,9 +173,23 @@ def test_a_cache_file_of_an_older_layout_is_emptied_not_misread(project, tmp_pat
     old = tmp_path / "old.sqlite"
     with sqlite3.connect(old) as db:
         db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, seed TEXT NOT NULL, data TEXT NOT NULL)")
-        keys = pipeline._cache_keys(seeds_of(content), root, content)
+        other = ExtractionCache(tmp_path / "keys.sqlite")
+        keys = pipeline._cache_keys(seeds_of(content), root, content, other)
         db.executemany("INSERT INTO records VALUES (?, ?, ?)", [(k, "x", "{}") for k in keys.values()])
     cache = ExtractionCache(old)
     result = pipeline.extract_seeds(seeds_of(content), root, content, cache)
     assert len(result.records) == 5 and not result.problems
     assert "records" not in {name for (name,) in cache.db.execute("SELECT name FROM sqlite_master")}
+
+
+def test_an_untouched_seed_is_not_read_again_to_find_its_key(project, monkeypatch):
+    root, content, cache = project
+    seeds = seeds_of(content)
+    later = max(os.stat(p).st_ctime_ns for p in seeds) + digests.RACY_NS + 1
+    monkeypatch.setattr(digests.time, "time_ns", lambda: later)
+    first = pipeline._cache_keys(seeds, root, content, cache)
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    assert pipeline._cache_keys(seeds, root, content, cache) == first
+    assert not any(name.endswith(".txt") for name in read)

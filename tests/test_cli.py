@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from generator.cli import main
 
@@ -39,3 +41,15 @@ def test_extract_explain_says_which_cues_and_rules_fired(tmp_path, capsys):
     assert nato["assigned"] and nato["cues"]
     assert any(m["surface"] == "Zelenskiy" and m["name"] == "Volodymyr Zelensky" for m in explain["mentions"])
     assert explain["date"]
+
+
+def test_the_command_flushes_its_output_and_exits_with_the_code_of_main(tmp_path):
+    root = copy_project(tmp_path / "p")
+    (root / "content" / "seeds" / "200_new.txt").write_text(NEW_SEED, encoding="utf-8")
+    missing = root / "content" / "seeds" / "404_missing.txt"
+    seed = root / "content" / "seeds" / "200_new.txt"
+    command = [sys.executable, "-m", "generator.cli", "--root", str(root), "extract", "--json"]
+    run = subprocess.run([*command, str(seed), str(missing)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1  # one seed could not be read
+    assert "404_missing.txt" in run.stderr
+    assert [r["seed"] for r in json.loads(run.stdout)] == ["content/seeds/200_new.txt"]  # piped: flushed

@@ -95,8 +95,19 @@ def topics_json(records: list[Record], kb: KnowledgeBase, site_url: str) -> list
 
 
 def json_bytes(data: Any) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, default=str)
+    """Deterministic JSON (keys sorted, UTF-8 kept). A list has one item per line: a diff
+    shows which briefings changed, and the lists that grow with the site go through
+    `json`'s C encoder (indenting falls back to its pure-Python one, several times slower)."""
+    if isinstance(data, list):
+        lines = [_compact(item) for item in data]
+        text = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+    else:
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, default=str)
     return (text + "\n").encode("utf-8")
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
 def _whole(record: Record, site_url: str) -> bytes:

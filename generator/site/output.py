@@ -38,6 +38,7 @@ class OutputTracker:
     ) -> None:
         self.live = Path(live)
         self.staging = Path(staging)
+        self._live = str(live)  # joined as a string: tens of thousands of files are checked
         self.previous = manifest or {}
         self.workers = workers
         self.entries: dict[str, list] = {}  # path -> [fingerprint, size, mtime_ns]
@@ -51,7 +52,8 @@ class OutputTracker:
 
     def is_fresh(self, path: str, fingerprint: str | None) -> bool:
         """The file the previous build wrote for this fingerprint is still in place."""
-        return self.incremental and is_fresh(self.previous.get(path), fingerprint, self.live / path)
+        live = os.path.join(self._live, path)
+        return self.incremental and is_fresh(self.previous.get(path), fingerprint, live)
 
     def produce(self, path: str, fingerprint: str | None, make: Callable[[], bytes]) -> None:
         """Keep the file if it is fresh; otherwise make its bytes (now, or in `make_pending`

@@ -70,11 +70,11 @@ class Fingerprints:
         self.records = {r["slug"]: digests.get(r["slug"]) or record_fingerprint(r) for r in records}
 
     def of(self, path: str, records: Iterable[Record] = (), shows: Any = None) -> str:
-        digest = hashlib.sha256(f"{self.site}\n{path}\n".encode())
-        for record in records:
-            digest.update(self.records[record["slug"]].encode())
-        digest.update(json.dumps(shows, sort_keys=True, ensure_ascii=False, default=str).encode())
-        return digest.hexdigest()
+        # One line per input, hashed at once: no part can contain a newline (JSON escapes them).
+        parts = [self.site, path, *[self.records[record["slug"]] for record in records]]
+        if shows is not None:
+            parts.append(json.dumps(shows, sort_keys=True, ensure_ascii=False, default=str))
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def briefing_fingerprints(index: SiteIndex, prints: Fingerprints) -> dict[str, str]:
