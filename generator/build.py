@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import logging
 import os
 import shutil
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,20 +83,23 @@ class Project:
         self.search_pid = root / ".cache" / "search.pid"  # a refresh running in the background
 
 
-def write_briefings(project: Project, records: list[Briefing], report: BuildReport) -> list[tuple[dict, str]]:
+def write_briefings(
+    project: Project, records: list[Briefing], report: BuildReport, made_from: list[str] | None = None
+) -> list[tuple[dict, str]]:
     """Mint identities, write each briefing that changed, remove those of vanished seeds.
-    Returns each published record (as plain data) with its fingerprint (`write.record_fingerprint`)."""
+    Returns each published record (as plain data) with its fingerprint (`write.record_fingerprint`,
+    from `made_from` where the pipeline gave it)."""
     registry = Registry.load(project.registry)
     identities = registry.assign([(Path(r.seed).name, r.seed_sha256, r.title) for r in records])
     registry.save(project.registry)
     project.briefings.mkdir(parents=True, exist_ok=True)
     previous = load_manifest(project.briefings_manifest)
     published, to_write = [], []
-    for record in records:
+    for record, source in zip(records, made_from or [""] * len(records), strict=True):
         identity = identities[Path(record.seed).name]
         identity_keys = {"slug": identity.slug, "guid": identity.guid}
         data = record.to_dict() | identity_keys
-        fingerprint = record_fingerprint(data)
+        fingerprint = record_fingerprint(data, source)
         published.append((data, fingerprint))
         name = f"{identity.slug}.md"
         if not is_fresh(previous.get(name), fingerprint, project.briefings / name):
@@ -197,6 +203,21 @@ def run_pelican(
     return build_state["tracker"]
 
 
+@contextmanager
+def _long_lived_objects_frozen() -> Iterator[Callable[[], None]]:
+    """A `freeze` to call once a stage has made objects that live until the build ends (the
+    records, then the published data): the cycle collector stops scanning them, which each
+    of its full passes over a big project's records did for about 0.1 s. All are thawed at
+    the end, so that `watch`, which builds again in the same process, can free them."""
+    if gc.get_freeze_count():  # someone else's frozen objects: leave them be
+        yield lambda: None
+        return
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+
+
 class StrictStop(RuntimeError):
     """`--strict`: a seed failed, so nothing was written or published."""
 
@@ -218,17 +239,20 @@ def build(
     if on_total:
         on_total(len(seeds))
     load_knowledge(project.content)  # a malformed knowledge base stops the build before any work
-    cache = ExtractionCache(project.cache)
-    try:
-        extraction = extract_seeds(seeds, project.root, project.content, cache, on_progress)
-    finally:
-        cache.close()
-    report.problems = extraction.problems
-    if strict and report.problems:
-        raise StrictStop(report.problems[0])
-    report.seconds["extract"] = time.perf_counter() - started
-    started = time.perf_counter()
-    published = write_briefings(project, extraction.records, report)
-    report.seconds["write"] = time.perf_counter() - started
-    publish(project, published, report, siteurl or os.environ.get("BRIEFINGS_SITEURL"), search)
+    with _long_lived_objects_frozen() as freeze:
+        cache = ExtractionCache(project.cache)
+        try:
+            extraction = extract_seeds(seeds, project.root, project.content, cache, on_progress)
+        finally:
+            cache.close()
+        report.problems = extraction.problems
+        if strict and report.problems:
+            raise StrictStop(report.problems[0])
+        report.seconds["extract"] = time.perf_counter() - started
+        freeze()
+        started = time.perf_counter()
+        published = write_briefings(project, extraction.records, report, extraction.made_from)
+        report.seconds["write"] = time.perf_counter() - started
+        freeze()
+        publish(project, published, report, siteurl or os.environ.get("BRIEFINGS_SITEURL"), search)
     return report

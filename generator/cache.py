@@ -84,6 +84,12 @@ def record_key(seed_name: str, seed_sha256: str, sidecar_bytes: bytes, kb_finger
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def made_from_key(record_key: str, link_changes: dict | None) -> str:
+    """A record as published: its cache key and what story linking changed in it."""
+    changes = json.dumps(link_changes, sort_keys=True) if link_changes else ""
+    return hashlib.sha256(f"{record_key}\0{changes}".encode()).hexdigest()
+
+
 def links_key(record_keys: Iterable[str]) -> str:
     """What story links depend on: every record, in order, and the linker's code."""
     digest = hashlib.sha256(stories_version().encode())

@@ -113,8 +113,9 @@ def _print_report(report: BuildReport) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from .extract.article import Extractor
     from .overrides import OverrideError
-    from .pipeline import Extractor, display_path, process_seed
+    from .pipeline import display_path, process_seed
     from .read import SeedError
     from .stories import link_stories
 
@@ -218,8 +219,9 @@ def run_watch(args: argparse.Namespace) -> int:
 
 def run_review(args: argparse.Namespace) -> int:
     """What needs a maintainer's eye, seed by seed: extraction a person should confirm."""
+    from .extract.article import Extractor
     from .overrides import OverrideError, load_override
-    from .pipeline import Extractor, display_path, list_seeds
+    from .pipeline import display_path, list_seeds
     from .read import SeedError, read_seed
 
     project = Project(args.root)

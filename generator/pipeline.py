@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import (
     Encoded,
@@ -24,15 +25,18 @@ from .cache import (
     encode_pairs,
     gc_paused,
     links_key,
+    made_from_key,
     record_key,
 )
 from .digests import FileDigests
-from .extract.article import Extractor
 from .knowledge import knowledge_fingerprint, load_knowledge
 from .overrides import OverrideError, apply_override, load_override, sidecar_path
 from .read import MAX_SEED_BYTES, SEED_SUFFIXES, SeedError, read_seed
 from .record import Briefing
 from .stories import Similar, apply_links, find_links, similar_pairs, similar_pairs_after_adding, story_pairs
+
+if TYPE_CHECKING:  # imported where a seed is extracted: a rebuild that extracts none never loads it
+    from .extract.article import Extractor
 
 PARALLEL_FROM = 48  # below this, starting worker processes costs more than it saves
 # Cached seeds from which reading them takes long enough to pay for a worker that builds its
@@ -48,6 +52,9 @@ UPDATE_LINKING_UP_TO = 16
 class Extraction:
     records: list[Briefing] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # For each record, a digest of all it was made from (its cache key and its story links),
+    # or "" for a seed without a cache key: the write stage fingerprints it without hashing it.
+    made_from: list[str] = field(default_factory=list)
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
@@ -99,7 +106,7 @@ def extract_seeds(
     if cache:
         cache.keep_only(set(keys.values()))
     present = [path for path in paths if path in records]
-    outcome.records = _linked(present, records, pairs, keys, cache)
+    outcome.records, outcome.made_from = _linked(present, records, pairs, keys, cache)
     return outcome
 
 
@@ -186,9 +193,10 @@ def _linked(
     pairs: dict[Path, frozenset[str]],
     keys: dict[Path, str],
     cache: ExtractionCache | None,
-) -> list[Briefing]:
-    """The records in order, stories linked. The links come from the cache when these exact
-    records were linked last time, and the last linking is updated when a few were added."""
+) -> tuple[list[Briefing], list[str]]:
+    """The records in order, stories linked, and what each was made from (see `Extraction`).
+    The links come from the cache when these exact records were linked last time, and the
+    last linking is updated when a few were added."""
     ordered = [records[path] for path in present]
     order = [keys.get(path, "") for path in present]
     # Linkings are stored by record keys: only when every record has one, and only one.
@@ -203,7 +211,8 @@ def _linked(
             links = find_links(ordered, listed, similar, _resumable(last, order, cache))
         if cache and storable:
             cache.put_linking(inputs, Linking(order, similar), links)
-    return apply_links(ordered, links)
+    made_from = [made_from_key(key, links.get(n)) if key else "" for n, key in enumerate(order)]
+    return apply_links(ordered, links), made_from
 
 
 def _resumable(last: Linking | None, order: list[str], cache: ExtractionCache | None) -> tuple | None:
@@ -315,6 +324,8 @@ _extractor: Extractor | None = None
 
 
 def _init_worker(content: Path) -> None:
+    from .extract.article import Extractor
+
     global _extractor
     _extractor = Extractor(load_knowledge(content))
 

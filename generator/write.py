@@ -71,9 +71,14 @@ def front_matter(record: Briefing) -> dict[str, Any]:
 _FORMAT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
-def record_fingerprint(record: dict[str, Any]) -> str:
-    """Changes whenever the briefing file for this record (`Briefing.to_dict()`) would change."""
-    text = json.dumps(record, sort_keys=True, ensure_ascii=False)
+def record_fingerprint(record: dict[str, Any], made_from: str = "") -> str:
+    """Changes whenever the briefing file for this record (`Briefing.to_dict()` with its slug
+    and guid) would change. `made_from`: a digest of all that decided the record's fields,
+    when the pipeline knows it (`Extraction.made_from`): hashing it beats hashing the record."""
+    if made_from:
+        text = f"{made_from}\n{record['slug']}\n{record['guid']}"
+    else:
+        text = json.dumps(record, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{_FORMAT_VERSION}\n{text}".encode()).hexdigest()
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.extract.article import Extractor
 from generator.knowledge import load_knowledge
-from generator.pipeline import Extractor
 from generator.read import SeedText
 
 from .conftest import ROOT

@@ -193,3 +193,20 @@ def test_an_untouched_seed_is_not_read_again_to_find_its_key(project, monkeypatc
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
     assert pipeline._cache_keys(seeds, root, content, cache) == first
     assert not any(name.endswith(".txt") for name in read)
+
+
+def test_what_a_record_was_made_from_changes_with_its_seed_and_its_story_links_only(project):
+    root, content, cache = project
+    seeds = content / "seeds"
+    before = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    assert all(before.made_from) and len(set(before.made_from)) == len(before.records)
+    assert pipeline.extract_seeds(seeds_of(content), root, content, cache).made_from == before.made_from
+    shutil.copy(seeds / "004_22317460712b96cc.txt", seeds / "005_another_outlets_copy.txt")
+    joined = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    assert joined.records[4].story  # the copy joined its story: the original's links changed
+    assert joined.made_from[:4] == before.made_from[:4] and joined.made_from[4] != before.made_from[4]
+
+
+def test_a_seed_without_a_cache_key_is_fingerprinted_by_its_fields(project):
+    root, content, _ = project
+    assert set(pipeline.extract_seeds(seeds_of(content), root, content).made_from) == {""}

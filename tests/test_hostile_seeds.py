@@ -191,8 +191,9 @@ def test_an_interrupted_publish_leaves_the_previous_site_whole(tmp_path, monkeyp
     ],
 )
 def test_a_seed_of_only_boilerplate_or_a_headline_is_one_clear_error(tmp_path, text):
+    from generator.extract.article import Extractor
     from generator.knowledge import load_knowledge
-    from generator.pipeline import Extractor, process_seed
+    from generator.pipeline import process_seed
     from generator.read import SeedError
 
     seed = tmp_path / "only.txt"

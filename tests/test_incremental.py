@@ -3,6 +3,7 @@ exactly the bytes a clean full build of the same content would."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -65,6 +66,11 @@ def test_a_rebuild_with_nothing_changed_renders_no_tracked_page_and_changes_no_f
     assert report.files["written"] == 0 and report.files["removed"] == 0
     assert report.files["rendered"] == 0
     assert snapshot(published / "output") == before
+
+
+def test_a_build_leaves_no_object_frozen_away_from_the_collector(published):
+    build(Project(published))  # `watch` builds again and again in one process: each build's records must go
+    assert gc.get_freeze_count() == 0
 
 
 def test_adding_a_seed_changes_only_the_files_that_show_it(published, tmp_path):
