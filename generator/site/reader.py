@@ -8,7 +8,8 @@ Parsing and rendering cost about 1 ms a file, which a rebuild of thousands of un
 briefings should not pay again: results are kept in SQLite (`BRIEFINGS_READER_CACHE`),
 keyed by a hash of the file's text, so a changed file can never be served stale. The
 build, which hands the plugin its records rather than files, keeps each briefing's rendered
-body there too (`cached_render`): feeds carry the newest hundred in full on every rebuild.
+body there too (`rendered_body`, by the record's digest, for as long as it is published):
+a feed carries its newest hundred in full whenever one of them changes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,7 @@ from markdown_it import MarkdownIt
 from pelican.readers import BaseReader
 
 from .. import write as write_module
-from ..write import body_text, split_briefing
+from ..write import body_markdown, body_text, split_briefing
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _UNDATED = dt.datetime(1970, 1, 1)  # sorts undated briefings last; templates say "date unknown"
@@ -57,7 +59,8 @@ _PARENTS_CONNECTIONS: list[sqlite3.Connection] = []  # kept open, unused, in for
 
 
 class ReadCache:
-    """(front matter, html) by the hash of a file's text; rows unused for a few builds go."""
+    """(front matter, html) by the hash of a file's text; rows unused for a few builds go.
+    Besides, each briefing's rendered body by its record's digest, kept while it is published."""
 
     KEEP_BUILDS = 3
 
@@ -68,6 +71,7 @@ class ReadCache:
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS read (key TEXT PRIMARY KEY, meta TEXT, html TEXT, build INT)"
         )
+        self.db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT)")
         self.build = (self.db.execute("SELECT max(build) FROM read").fetchone()[0] or 0) + 1
         self.db.execute("DELETE FROM read WHERE build < ?", (self.build - self.KEEP_BUILDS,))
 
@@ -97,16 +101,37 @@ class ReadCache:
         self.db.execute("INSERT OR REPLACE INTO read VALUES (?, ?, ?, ?)", (key, text, html, self.build))
 
 
-def cached_render(markdown: str, cache: ReadCache | None) -> str:
-    """`render_markdown`, remembered: a briefing's body is rendered once, not on every build
-    that puts it in a feed."""
-    if cache is None:
-        return render_markdown(markdown)
-    key = hashlib.sha256(_CODE_VERSION + b"body\n" + markdown.encode("utf-8")).hexdigest()
-    if hit := cache.get(key):
-        return hit[1]
-    html = render_markdown(markdown)
-    cache.put(key, {}, html)
+    def body(self, key: str) -> str | None:
+        row = self.db.execute("SELECT html FROM bodies WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put_body(self, key: str, html: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, html))
+
+    def keep_bodies(self, keys: Iterable[str]) -> None:
+        """Forget the bodies of briefings no longer published (or published as they were)."""
+        stale = {key for (key,) in self.db.execute("SELECT key FROM bodies")} - set(keys)
+        if stale:
+            with self.db:
+                self.db.executemany("DELETE FROM bodies WHERE key = ?", [(key,) for key in stale])
+
+
+def body_key(record_digest: str) -> str:
+    """Where a briefing's rendered body is kept: its record's digest (which changes with its
+    body, see `write.record_fingerprint`) and the code that renders it."""
+    return hashlib.sha256(_CODE_VERSION + b"body\n" + record_digest.encode()).hexdigest()
+
+
+def rendered_body(body: str, cache: ReadCache | None, record_digest: str) -> str:
+    """A briefing's body as HTML, as its file's Markdown renders; remembered by the record's
+    digest, so it is rendered once, not on every build that puts it in a feed."""
+    if cache is None or not record_digest:
+        return render_markdown(body_markdown(body))
+    key = body_key(record_digest)
+    html = cache.body(key)
+    if html is None:
+        html = render_markdown(body_markdown(body))
+        cache.put_body(key, html)
     return html
 
 
