@@ -70,7 +70,8 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = None
 TAG_FEED_RSS = None
-FEED_MAX_ITEMS = 100
+FEED_MAX_ITEMS = 100  # the chronology feeds
+SUBJECT_FEED_MAX_ITEMS = 20  # the feed of each actor and topic (each item is a whole briefing)
 
 CHRONOLOGY_FEED = "feeds/chronology.xml"
 LOAD_CONTENT_CACHE = False

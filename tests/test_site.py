@@ -165,6 +165,23 @@ def test_every_actor_and_topic_page_has_its_own_feed_of_its_briefings(built_site
         assert (out / "feeds" / "topics" / f"{page.parent.name}.xml").is_file()
 
 
+def test_subject_feeds_carry_their_newest_few_and_the_chronology_its_newest_many(tmp_path):
+    root = copy_project(tmp_path / "project")
+    with (root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write("\nFEED_MAX_ITEMS = 4\nSUBJECT_FEED_MAX_ITEMS = 2\n")
+    build(Project(root))
+    out = root / "output"
+    chronology = feedparser.parse((out / "feeds" / "chronology.xml").read_bytes())
+    assert len(chronology.entries) == 4
+    subject_feeds = [*(out / "feeds" / "actors").glob("*.xml"), *(out / "feeds" / "topics").glob("*.xml")]
+    sizes = []
+    for path in subject_feeds:
+        dates = [e.published_parsed for e in feedparser.parse(path.read_bytes()).entries]
+        assert dates == sorted(dates, reverse=True)
+        sizes.append(len(dates))
+    assert max(sizes) == 2  # NATO is named by more than two of the five
+
+
 def test_a_build_on_another_day_gives_the_same_bytes(tmp_path):
     """Nothing depends on the clock or on file times: touch every input a year later, rebuild."""
     root = copy_project(tmp_path / "project")

@@ -42,7 +42,6 @@ def write_feeds(generators) -> None:
     settings, context = articles_generator.settings, articles_generator.context
     siteurl = settings["SITE_ABSOLUTE_URL"].rstrip("/")
     topic_names = {t.id: t.name for t in context["kb"].topics}
-    limit = settings.get("FEED_MAX_ITEMS") or 100
     articles = context["briefing_by_slug"]
     items: dict = {}
 
@@ -54,10 +53,10 @@ def write_feeds(generators) -> None:
     tracker: OutputTracker = context["output_tracker"]
 
     def make(spec: FeedSpec, shown: list[dict]) -> bytes:
-        return feed_bytes(spec.feed, [item(r["slug"]) for r in shown], limit, spec.kind)
+        return feed_bytes(spec.feed, [item(r["slug"]) for r in shown], spec.limit, spec.kind)
 
     for spec in feed_specs(settings, context["site_index"]):
-        shown = newest([articles[slug].record for slug in spec.slugs], limit)  # only these matter
+        shown = newest([articles[slug].record for slug in spec.slugs], spec.limit)  # only these matter
         fingerprint = context["fingerprints"].of(spec.path, shown, [spec.feed, spec.kind])
         tracker.produce(spec.path, fingerprint, functools.partial(make, spec, shown))
 

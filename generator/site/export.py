@@ -38,21 +38,20 @@ LISTED_FIELDS = (
 def briefing_json(record: Record, site_url: str) -> Record:
     """One whole record, with `page_url`, the address of its page (`url` keeps its contract
     meaning: the original article's address) and `api_url`, the address of this file."""
-    slug = record["slug"]
-    return {
-        **record,
-        "page_url": f"{site_url}/briefings/{slug}/",
-        "api_url": f"{site_url}/{API_DIR}/briefings/{slug}.json",
-    }
+    return {**record, **_addresses(record["slug"], site_url)}
 
 
 def briefings_json(records: list[Record], site_url: str) -> list[Record]:
     """Every briefing in brief (LISTED_FIELDS and its addresses), sorted by slug."""
-    listed = []
-    for record in sorted(records, key=lambda r: r["slug"]):
-        whole = briefing_json(record, site_url)
-        listed.append({key: whole[key] for key in (*LISTED_FIELDS, "page_url", "api_url")})
-    return listed
+    return [
+        {**{key: record[key] for key in LISTED_FIELDS}, **_addresses(record["slug"], site_url)}
+        for record in sorted(records, key=lambda r: r["slug"])
+    ]
+
+
+def _addresses(slug: str, site_url: str) -> dict[str, str]:
+    page = f"{site_url}/briefings/{slug}/"
+    return {"page_url": page, "api_url": f"{site_url}/{API_DIR}/briefings/{slug}.json"}
 
 
 def actors_json(records: list[Record], kb: KnowledgeBase, site_url: str) -> list[dict[str, Any]]:

@@ -44,7 +44,8 @@ class FeedSpec:
     path: str  # under output/
     kind: str  # rss | atom
     feed: Feed
-    slugs: tuple[str, ...]  # the briefings it carries
+    slugs: tuple[str, ...]  # the briefings it may carry
+    limit: int  # how many of them it carries: the newest
 
 
 def actor_feed_path(actor_id: str) -> str:
@@ -56,33 +57,36 @@ def topic_feed_path(topic_id: str) -> str:
 
 
 def feed_specs(settings: dict, index: SiteIndex) -> list[FeedSpec]:
-    """Every feed the site publishes: the chronology in RSS and Atom, one RSS per actor and topic."""
+    """Every feed the site publishes: the chronology in RSS and Atom (its newest FEED_MAX_ITEMS),
+    one RSS per actor and topic (its newest SUBJECT_FEED_MAX_ITEMS: each item carries a whole
+    briefing, and a subscriber polls the feed, so a hundred would weigh half a megabyte)."""
     site = settings["SITE_ABSOLUTE_URL"].rstrip("/")
     name = settings["SITENAME"]
     everything = tuple(r["slug"] for r in index.records)
+    limit = settings.get("FEED_MAX_ITEMS") or 100
+    subject_limit = settings.get("SUBJECT_FEED_MAX_ITEMS") or limit
 
     def feed(title: str, page: str, path: str, description: str) -> Feed:
         return Feed(title, f"{site}/{page}", f"{site}/{path}", description, f"{site}/topics/")
 
     description = settings.get("SITE_DESCRIPTION", name)
-    chronology = settings["CHRONOLOGY_FEED"]
-    atom = settings["CHRONOLOGY_ATOM_FEED"]
+    rss, atom = settings["CHRONOLOGY_FEED"], settings["CHRONOLOGY_ATOM_FEED"]
     specs = [
-        FeedSpec(chronology, "rss", feed(f"{name}: chronology", "", chronology, description), everything),
-        FeedSpec(atom, "atom", feed(f"{name}: chronology", "", atom, description), everything),
+        FeedSpec(rss, "rss", feed(f"{name}: chronology", "", rss, description), everything, limit),
+        FeedSpec(atom, "atom", feed(f"{name}: chronology", "", atom, description), everything, limit),
     ]
     for actor in index.actors.values():
         path = actor_feed_path(actor.id)
         about = f"Briefings that name {actor.name}."
         slugs = tuple(r["slug"] for r in actor.briefings)
-        specs.append(FeedSpec(path, "rss", feed(f"{name}: {actor.name}", actor.url, path, about), slugs))
+        subject = feed(f"{name}: {actor.name}", actor.url, path, about)
+        specs.append(FeedSpec(path, "rss", subject, slugs, subject_limit))
     for topic in index.topics.values():
         path = topic_feed_path(topic.id)
         about = topic.topic.about or topic.topic.name
         slugs = tuple(r["slug"] for r in topic.briefings)
-        specs.append(
-            FeedSpec(path, "rss", feed(f"{name}: {topic.topic.name}", topic.url, path, about), slugs)
-        )
+        subject = feed(f"{name}: {topic.topic.name}", topic.url, path, about)
+        specs.append(FeedSpec(path, "rss", subject, slugs, subject_limit))
     return specs
 
 
