@@ -81,6 +81,7 @@ class Project:
         self.briefings_manifest = root / ".cache" / "briefings-manifest.json"
         self.search_status = root / ".cache" / "search.json"  # the last search refresh's outcome
         self.search_pid = root / ".cache" / "search.pid"  # a refresh running in the background
+        self.templates_cache = root / ".cache" / "templates"  # the theme's templates, compiled
 
 
 def write_briefings(
@@ -175,6 +176,7 @@ def run_pelican(
     """Pelican with the theme and plugin, writing what changed into `staging`; returns the
     tracker. The briefings come from `records` (the files just written say the same), so
     Pelican reads only the plain pages."""
+    from jinja2 import FileSystemBytecodeCache
     from pelican import Pelican
     from pelican import log as pelican_log
     from pelican.settings import read_settings
@@ -199,7 +201,13 @@ def run_pelican(
     }
     if siteurl:
         override["SITE_ABSOLUTE_URL"] = siteurl.rstrip("/")
-    Pelican(read_settings(str(project.settings), override=override)).run()
+    settings = read_settings(str(project.settings), override=override)
+    # Jinja compiles each template anew in every process; this keeps the compiled code (by
+    # each template's source) for the next build.
+    project.templates_cache.mkdir(parents=True, exist_ok=True)
+    bytecode = FileSystemBytecodeCache(str(project.templates_cache))
+    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": bytecode}
+    Pelican(settings).run()
     return build_state["tracker"]
 
 

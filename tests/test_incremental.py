@@ -7,6 +7,7 @@ import gc
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator.build import Project, build
@@ -71,6 +72,16 @@ def test_a_rebuild_with_nothing_changed_renders_no_tracked_page_and_changes_no_f
 def test_a_build_leaves_no_object_frozen_away_from_the_collector(published):
     build(Project(published))  # `watch` builds again and again in one process: each build's records must go
     assert gc.get_freeze_count() == 0
+
+
+def test_a_rebuild_takes_its_compiled_templates_from_the_last_build(published, monkeypatch):
+    def compile_again(*args, **kwargs):
+        raise AssertionError("a template was compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_again)
+    min((published / "content" / "seeds").glob("*.txt")).unlink()  # pages to render
+    report = build(Project(published))
+    assert report.files["rendered"] > 0
 
 
 def test_adding_a_seed_changes_only_the_files_that_show_it(published, tmp_path):

@@ -242,6 +242,7 @@ def _chronology_events(records: list[Record]) -> list[ChronologyEvent]:
     mentions = [(event, record) for record in records for event in record.get("events") or []]
     mentions.sort(key=lambda m: (m[0]["date"][:4], len(m[0]["text"]), m[0]["text"], m[1]["slug"]))
     years: defaultdict[str, _YearEvents] = defaultdict(_YearEvents)
+    listed: set[tuple[int, int]] = set()  # (event, briefing) by identity: dicts compare deeply
     for event, record in mentions:
         stems = _salient_stems(event["text"])
         best = years[event["date"][:4]].closest(stems)
@@ -249,7 +250,8 @@ def _chronology_events(records: list[Record]) -> list[ChronologyEvent]:
             best = years[event["date"][:4]].add(
                 stems, ChronologyEvent(event["date"], event["precision"], event["text"])
             )
-        if all(other is not record for other in best.briefings):  # identity: dicts compare deeply
+        if (id(best), id(record)) not in listed:
+            listed.add((id(best), id(record)))
             best.briefings.append(record)
     merged = (entry for year in years.values() for entry in year.events)
     return sorted(merged, key=lambda e: (e.date, e.text))
