@@ -16,6 +16,7 @@ import gc
 import hashlib
 import json
 import sqlite3
+from array import array
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -34,8 +35,8 @@ TABLES = {
     "records_v2": "CREATE TABLE IF NOT EXISTS records_v2 (key TEXT PRIMARY KEY, seed TEXT NOT NULL,"
     " data TEXT NOT NULL, pairs TEXT NOT NULL, pairs_version TEXT NOT NULL)",
     # One row: the last linking, and the exact inputs it was made for.
-    "stories_v2": "CREATE TABLE IF NOT EXISTS stories_v2 (inputs TEXT PRIMARY KEY, version TEXT NOT NULL,"
-    " links TEXT NOT NULL, keys TEXT NOT NULL, similar TEXT NOT NULL)",  # links first: read alone
+    "stories_v3": "CREATE TABLE IF NOT EXISTS stories_v3 (inputs TEXT PRIMARY KEY, version TEXT NOT NULL,"
+    " links TEXT NOT NULL, keys TEXT NOT NULL, similar BLOB NOT NULL)",  # links first: read alone
     # The seeds' digests by file identity (see `digests.py`): unchanged seeds are not read again.
     "files_v1": "CREATE TABLE IF NOT EXISTS files_v1 (path TEXT PRIMARY KEY, size INT NOT NULL,"
     " inode INT NOT NULL, mtime_ns INT NOT NULL, ctime_ns INT NOT NULL, sha256 TEXT NOT NULL)",
@@ -133,6 +134,22 @@ def decode_pairs(text: str) -> frozenset[str]:
     return frozenset(text.split("\n")) if text else frozenset()
 
 
+def encode_similar(similar: list[Similar]) -> bytes:
+    """The similar pairs as machine numbers: tens of thousands of them (a big corpus of one
+    beat) are read and written on each rebuild that adds a seed, ten times faster than JSON."""
+    scores = array("d", [s.score for s in similar])
+    numbers = array("q", [n for s in similar for n in (s.i, s.j, s.shared)])
+    return scores.tobytes() + numbers.tobytes()
+
+
+def decode_similar(data: bytes) -> list[Similar]:
+    count = len(data) // (8 * 4)  # a score and three numbers each
+    scores, numbers = array("d"), array("q")
+    scores.frombytes(data[: 8 * count])
+    numbers.frombytes(data[8 * count :])
+    return list(map(Similar, scores, numbers[0::3], numbers[1::3], numbers[2::3]))
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Build many objects that hold no reference cycles (records, pairs) without the cycle
@@ -221,31 +238,31 @@ class ExtractionCache:
 
     def get_links(self, inputs: str) -> Links | None:
         """The story links found for exactly these inputs (see `links_key`), if they were the last."""
-        row = self.db.execute("SELECT links FROM stories_v2 WHERE inputs = ?", (inputs,)).fetchone()
+        row = self.db.execute("SELECT links FROM stories_v3 WHERE inputs = ?", (inputs,)).fetchone()
         return {index: changes for index, changes in json.loads(row[0])} if row else None
 
     def last_linking(self) -> Linking | None:
         """The record keys and similar pairs of the last linking, if this version of the linker made it."""
         row = self.db.execute(
-            "SELECT keys, similar FROM stories_v2 WHERE version = ?", (stories_version(),)
+            "SELECT keys, similar FROM stories_v3 WHERE version = ?", (stories_version(),)
         ).fetchone()
         if row is None:
             return None
-        return Linking(row[0].split("\n") if row[0] else [], [Similar(*s) for s in json.loads(row[1])])
+        return Linking(row[0].split("\n") if row[0] else [], decode_similar(row[1]))
 
     def put_linking(self, inputs: str, linking: Linking, links: Links) -> None:
         """Keep only the latest linking: it is reused when nothing changed since, and updated
         when only a few seeds were added."""
         with self.db:
-            self.db.execute("DELETE FROM stories_v2")
+            self.db.execute("DELETE FROM stories_v3")
             self.db.execute(
-                "INSERT INTO stories_v2 (inputs, version, links, keys, similar) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO stories_v3 (inputs, version, links, keys, similar) VALUES (?, ?, ?, ?, ?)",
                 (
                     inputs,
                     stories_version(),
                     json.dumps(list(links.items())),
                     "\n".join(linking.keys),
-                    json.dumps(linking.similar),
+                    encode_similar(linking.similar),
                 ),
             )
 

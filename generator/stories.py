@@ -210,6 +210,9 @@ def _cluster(
     """
     order = sorted(range(len(records)), key=lambda k: (records[k].seed, k))
     rank = {k: position for position, k in enumerate(order)}
+    if placed:  # only the newcomers' pairs are looked at
+        newcomers = set(order[placed:])
+        similar = [s for s in similar if s.i in newcomers or s.j in newcomers]
     earlier: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)  # briefing -> (score, earlier one)
     for score, i, j, _ in similar:
         late, early = (i, j) if rank[i] > rank[j] else (j, i)

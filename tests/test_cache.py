@@ -11,8 +11,9 @@ import pytest
 
 from generator import cache as cache_module
 from generator import digests, pipeline
-from generator.cache import ExtractionCache, decode_record, encode_record
+from generator.cache import ExtractionCache, decode_record, decode_similar, encode_record, encode_similar
 from generator.record import Briefing, Event, Figure, Quote
+from generator.stories import Similar
 
 from .conftest import copy_project
 
@@ -210,3 +211,9 @@ def test_what_a_record_was_made_from_changes_with_its_seed_and_its_story_links_o
 def test_a_seed_without_a_cache_key_is_fingerprinted_by_its_fields(project):
     root, content, _ = project
     assert set(pipeline.extract_seeds(seeds_of(content), root, content).made_from) == {""}
+
+
+def test_similar_pairs_are_stored_exactly():
+    similar = [Similar(1 / 3, 0, 7, 4), Similar(0.05, 2, 3, 3), Similar(1 - 2**-53, 12_000, 12_001, 250)]
+    assert decode_similar(encode_similar(similar)) == similar
+    assert decode_similar(encode_similar([])) == []

@@ -123,7 +123,7 @@ class OutputTracker:
 
 Job = tuple[str, "str | None", Callable[[], bytes]]  # path, fingerprint, maker
 Made = tuple[str, list, bool]  # path, manifest entry, staged
-PARALLEL_FROM = 64  # fewer files are made faster than a process starts
+PARALLEL_FROM = 16  # fewer files are made faster than a process starts
 
 
 def _swap_in(staging: Path, live: Path, keep_under: Iterable[str]) -> None:
