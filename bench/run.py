@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -71,6 +71,7 @@ class Run:
     stages: dict[str, float]
     files: dict[str, int]  # output files: in the site, rendered, changed, removed
     search_tree_mb: float = 0.0  # the background search refresh's tree, sampled likewise
+    samples: list[float] = field(default_factory=list)  # every repetition's seconds (see `median_of`)
 
     @property
     def peak_mb(self) -> float:
@@ -239,21 +240,26 @@ def extraction_rate(root: Path, limit: int) -> dict[str, float]:
     }
 
 
-def bench(n: int, workdir: Path, extract_limit: int, console: Console) -> dict:
+def bench(n: int, workdir: Path, extract_limit: int, repeat: int, console: Console) -> dict:
     root = workdir / f"n{n}"
     shutil.rmtree(root, ignore_errors=True)
     started = time.perf_counter()
     corpus = make_corpus(root, n)
     corpus_seconds = time.perf_counter() - started
     console.log(f"N={n}: corpus made in {corpus_seconds:.1f}s; full build...")
-    full = build(root)
+    full = median_of(repeat, lambda: build(from_scratch(root)))
     console.log(f"N={n}: full build {full.seconds:.1f}s; plain Pelican...")
-    plain = plain_pelican(root, workdir / f"n{n}-plain-output")
+    plain = median_of(repeat, lambda: plain_pelican(root, workdir / f"n{n}-plain-output"))
     console.log(f"N={n}: plain Pelican {plain.seconds:.1f}s; rebuild with nothing changed...")
     noop = build(root)
-    write_seed(corpus, root, n)
-    console.log(f"N={n}: no-op rebuild {noop.seconds:.1f}s; build after adding seed {n}...")
-    added = build(root)
+    added_seeds = iter(range(n, n + repeat))
+
+    def add_one_seed() -> Run:
+        write_seed(corpus, root, next(added_seeds))
+        return build(root)
+
+    console.log(f"N={n}: no-op rebuild {noop.seconds:.1f}s; builds after adding one seed...")
+    added = median_of(repeat, add_one_seed)
     with (root / "content/actors.yaml").open("a", encoding="utf-8") as handle:
         handle.write(NEW_ACTOR)
     console.log(f"N={n}: +1 seed {added.seconds:.1f}s; build after appending an actor...")
@@ -284,6 +290,23 @@ def bench(n: int, workdir: Path, extract_limit: int, console: Console) -> dict:
         },
         "targets": _verdicts(n, plain, full, added, extraction),
     }
+
+
+def median_of(times: int, run_once: Callable[[], Run]) -> Run:
+    """The median of `times` runs (by wall time), with every run's seconds in `samples`: a
+    build on this VM varies by 10-20% from one run to the next."""
+    runs = sorted((run_once() for _ in range(times)), key=lambda run: run.seconds)
+    median = runs[len(runs) // 2]
+    median.samples = [run.seconds for run in runs]
+    return median
+
+
+def from_scratch(root: Path) -> Path:
+    """The project as the corpus left it: no output, caches, briefings or registry."""
+    for generated in (root / "output", root / ".cache", root / "content" / "briefings"):
+        shutil.rmtree(generated, ignore_errors=True)
+    (root / "content" / "registry.json").unlink(missing_ok=True)
+    return root
 
 
 def _verdicts(n: int, plain: Run, full: Run, added: Run, extraction: dict) -> dict[str, bool]:
@@ -337,13 +360,13 @@ def show(results: list[dict], console: Console) -> None:
         full, stages = r["full_build"], r["full_build"]["stages"]
         table.add_row(
             f"{r['n']:,}",
-            f"{r['plain_pelican']['seconds']:.1f}",
-            f"{full['seconds']:.1f}",
+            _seconds(r["plain_pelican"]),
+            _seconds(full),
             ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in stages.items()),
             f"{r['ratios']['full_over_plain']:.2f}×",
             f"{r['ratios']['full_before_search_over_plain']:.2f}×",
             f"{r['noop_rebuild']['seconds']:.1f}",
-            f"{r['add_one_seed']['seconds']:.1f}",
+            _seconds(r["add_one_seed"]),
             f"{r['ratios']['add_one_seed_over_full']:.0%}",
             _rendered(r["add_one_seed"]),
             f"{r['append_actor']['seconds']:.1f}",
@@ -354,6 +377,13 @@ def show(results: list[dict], console: Console) -> None:
     for r in results:
         for target, met in r["targets"].items():
             console.print(f"N={r['n']:,}: {target}: {'[green]met[/]' if met else '[red]NOT met[/]'}")
+
+
+def _seconds(run: dict) -> str:
+    """The median, and the range of the runs when there were several."""
+    samples = run.get("samples") or []
+    spread = f" ({min(samples):.1f}–{max(samples):.1f})" if len(samples) > 1 else ""
+    return f"{run['seconds']:.1f}{spread}"
 
 
 def _rendered(run: dict) -> str:
@@ -371,13 +401,16 @@ def main() -> None:
     parser.add_argument(
         "--extract-limit", type=int, default=2000, help="seeds to time extraction over (default 2000)"
     )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of the full, plain and +1 builds, their median shown"
+    )
     args = parser.parse_args()
     console = Console(width=max(Console().width, 170))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="briefings-bench-"))
     results = []
     try:
         for n in args.sizes:
-            result = bench(n, workdir, args.extract_limit, console)
+            result = bench(n, workdir, args.extract_limit, args.repeat, console)
             (BENCH / f"results-{n}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
             results.append(result)
     finally:

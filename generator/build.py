@@ -95,7 +95,8 @@ def write_briefings(
     registry.save(project.registry)
     project.briefings.mkdir(parents=True, exist_ok=True)
     previous = load_manifest(project.briefings_manifest)
-    published, to_write = [], []
+    folder = str(project.briefings)  # joined as strings: thousands of files are checked
+    published, to_write, entries = [], [], {}
     for record, source in zip(records, made_from or [""] * len(records), strict=True):
         identity = identities[Path(record.seed).name]
         identity_keys = {"slug": identity.slug, "guid": identity.guid}
@@ -103,23 +104,27 @@ def write_briefings(
         fingerprint = record_fingerprint(data, source)
         published.append((data, fingerprint))
         name = f"{identity.slug}.md"
-        if not is_fresh(previous.get(name), fingerprint, project.briefings / name):
-            to_write.append(dataclasses.replace(record, **identity_keys))  # else no need to render it
+        if is_fresh(previous.get(name), fingerprint, os.path.join(folder, name)):
+            entries[name] = previous[name]  # the file is the one that entry describes
+        else:
+            to_write.append((dataclasses.replace(record, **identity_keys), fingerprint))
     write = functools.partial(write_briefing, directory=project.briefings)
-    changed = map_forked(write, to_write, parallel_from=WRITE_PARALLEL_FROM)
+    changed = map_forked(write, [record for record, _ in to_write], parallel_from=WRITE_PARALLEL_FROM)
     report.written += sum(changed)
     report.unchanged += len(records) - sum(changed)
-    entries = {
-        f"{data['slug']}.md": entry_for(project.briefings / f"{data['slug']}.md", fingerprint)
-        for data, fingerprint in published
-    }
+    for record, fingerprint in to_write:
+        entries[f"{record.slug}.md"] = entry_for(project.briefings / f"{record.slug}.md", fingerprint)
     save_manifest(project.briefings_manifest, entries)
-    keep = {f"{data['slug']}.md" for data, _ in published}
-    for stale in project.briefings.glob("*.md"):
-        if stale.name not in keep:
-            stale.unlink()
-            report.removed += 1
+    with os.scandir(folder) as files:
+        stale = [f.path for f in files if _is_briefing_file(f) and f.name not in entries]
+    for path in stale:
+        os.unlink(path)
+    report.removed += len(stale)
     return published
+
+
+def _is_briefing_file(entry: os.DirEntry) -> bool:
+    return entry.name.endswith(".md") and not entry.name.startswith(".") and entry.is_file()
 
 
 def publish(
