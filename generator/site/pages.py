@@ -21,7 +21,7 @@ from . import sitemap
 from .index import build_index
 from .output import OutputTracker
 from .plan import Fingerprints, PageSpec, briefing_fingerprints, site_digest, site_pages
-from .reader import CACHE_SETTING, ReadCache, body_key, rendered_body
+from .reader import CACHE_SETTING, ReadCache, rendered_body
 
 # Set by `briefings build`: {"live": the published site, "manifest": what its files were
 # made from}. The generator leaves its OutputTracker there under "tracker" for the build to
@@ -40,7 +40,6 @@ class BriefingArticle:
 
     record: dict[str, Any]
     cache: ReadCache | None = None
-    digest: str = ""  # the record's (`write.record_fingerprint`): its body is cached by it
 
     @property
     def url(self) -> str:
@@ -52,7 +51,7 @@ class BriefingArticle:
 
     @cached_property
     def content(self) -> str:
-        return rendered_body(self.record["body"], self.cache, self.digest)
+        return rendered_body(self.record["body"], self.cache)
 
 
 class IndexPagesGenerator(Generator):
@@ -68,9 +67,9 @@ class IndexPagesGenerator(Generator):
             cache = (
                 ReadCache(Path(self.settings[CACHE_SETTING])) if self.settings.get(CACHE_SETTING) else None
             )
-            articles = [BriefingArticle(record, cache, digest) for record, digest in build["briefings"]]
+            articles = [BriefingArticle(record, cache) for record, _ in build["briefings"]]
             if cache:
-                cache.keep_bodies(body_key(digest) for _, digest in build["briefings"])
+                cache.keep_bodies([record["body"] for record, _ in build["briefings"]])
         else:
             articles = [a for a in self.context.get("articles") or [] if hasattr(a, "record")]
         self.articles = articles

@@ -8,8 +8,8 @@ Parsing and rendering cost about 1 ms a file, which a rebuild of thousands of un
 briefings should not pay again: results are kept in SQLite (`BRIEFINGS_READER_CACHE`),
 keyed by a hash of the file's text, so a changed file can never be served stale. The
 build, which hands the plugin its records rather than files, keeps each briefing's rendered
-body there too (`rendered_body`, by the record's digest, for as long as it is published):
-a feed carries its newest hundred in full whenever one of them changes.
+body there too (`rendered_body`, by the body's own hash, for as long as it is published):
+a feed carries its newest items in full whenever one of them changes.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,7 @@ _PARENTS_CONNECTIONS: list[sqlite3.Connection] = []  # kept open, unused, in for
 
 class ReadCache:
     """(front matter, html) by the hash of a file's text; rows unused for a few builds go.
-    Besides, each briefing's rendered body by its record's digest, kept while it is published."""
+    Besides, each briefing's rendered body by its text's hash, kept while it is published."""
 
     KEEP_BUILDS = 3
 
@@ -108,26 +108,29 @@ class ReadCache:
     def put_body(self, key: str, html: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, html))
 
-    def keep_bodies(self, keys: Iterable[str]) -> None:
-        """Forget the bodies of briefings no longer published (or published as they were)."""
-        stale = {key for (key,) in self.db.execute("SELECT key FROM bodies")} - set(keys)
-        if stale:
-            with self.db:
-                self.db.executemany("DELETE FROM bodies WHERE key = ?", [(key,) for key in stale])
+    def keep_bodies(self, bodies: Collection[str]) -> None:
+        """Forget the rendered bodies of briefings no longer published, once there are a
+        quarter more than the `bodies` published (hashing each costs a few microseconds)."""
+        (stored,) = self.db.execute("SELECT count(*) FROM bodies").fetchone()
+        if stored <= len(bodies) * 5 // 4 + 100:
+            return
+        stale = {key for (key,) in self.db.execute("SELECT key FROM bodies")} - set(map(body_key, bodies))
+        with self.db:
+            self.db.executemany("DELETE FROM bodies WHERE key = ?", [(key,) for key in stale])
 
 
-def body_key(record_digest: str) -> str:
-    """Where a briefing's rendered body is kept: its record's digest (which changes with its
-    body, see `write.record_fingerprint`) and the code that renders it."""
-    return hashlib.sha256(_CODE_VERSION + b"body\n" + record_digest.encode()).hexdigest()
+def body_key(body: str) -> str:
+    """Where a briefing's rendered body is kept: a hash of its text and of the code that renders it."""
+    return hashlib.sha256(_CODE_VERSION + b"body\n" + body.encode("utf-8")).hexdigest()
 
 
-def rendered_body(body: str, cache: ReadCache | None, record_digest: str) -> str:
-    """A briefing's body as HTML, as its file's Markdown renders; remembered by the record's
-    digest, so it is rendered once, not on every build that puts it in a feed."""
-    if cache is None or not record_digest:
+def rendered_body(body: str, cache: ReadCache | None) -> str:
+    """A briefing's body as HTML, as its file's Markdown renders; remembered by its text, so
+    it is rendered once, not on every build that puts it in a feed (nor again when a
+    knowledge-base change makes every page anew)."""
+    if cache is None:
         return render_markdown(body_markdown(body))
-    key = body_key(record_digest)
+    key = body_key(body)
     html = cache.body(key)
     if html is None:
         html = render_markdown(body_markdown(body))
