@@ -258,8 +258,11 @@ def console() -> None:
     Freeing a big project's records one object at a time took 0.3 s after a 3 s rebuild;
     every file is closed and every worker joined by then, and the streams are flushed here."""
     code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # a reader that went away (`briefings extract --json | head`)
+            code = code or 1
     os._exit(code)
 
 
