@@ -35,8 +35,8 @@ TABLES = {
     "records_v2": "CREATE TABLE IF NOT EXISTS records_v2 (key TEXT PRIMARY KEY, seed TEXT NOT NULL,"
     " data TEXT NOT NULL, pairs TEXT NOT NULL, pairs_version TEXT NOT NULL)",
     # One row: the last linking, and the exact inputs it was made for.
-    "stories_v3": "CREATE TABLE IF NOT EXISTS stories_v3 (inputs TEXT PRIMARY KEY, version TEXT NOT NULL,"
-    " links TEXT NOT NULL, keys TEXT NOT NULL, similar BLOB NOT NULL)",  # links first: read alone
+    "stories_v4": "CREATE TABLE IF NOT EXISTS stories_v4 (inputs TEXT PRIMARY KEY, version TEXT NOT NULL,"
+    " links TEXT NOT NULL, keys TEXT NOT NULL, similar BLOB NOT NULL, pairs TEXT NOT NULL)",  # links first
     # The seeds' digests by file identity (see `digests.py`): unchanged seeds are not read again.
     "files_v1": "CREATE TABLE IF NOT EXISTS files_v1 (path TEXT PRIMARY KEY, size INT NOT NULL,"
     " inode INT NOT NULL, mtime_ns INT NOT NULL, ctime_ns INT NOT NULL, sha256 TEXT NOT NULL)",
@@ -126,12 +126,21 @@ def decode_record(data: str) -> Briefing:
     return record
 
 
+class StoryPairs(NamedTuple):
+    """A record's story pairs (what linking compares, see `stories.story_pairs`) and a digest
+    of them: the similar pairs linking finds depend on nothing else."""
+
+    words: frozenset[str]
+    digest: str
+
+
 def encode_pairs(pairs: frozenset[str]) -> str:
-    return "\n".join(pairs)  # a pair is two words and a space
+    return "\n".join(sorted(pairs))  # a pair is two words and a space; sorted: one text per set
 
 
-def decode_pairs(text: str) -> frozenset[str]:
-    return frozenset(text.split("\n")) if text else frozenset()
+def decode_pairs(text: str) -> StoryPairs:
+    words = frozenset(text.split("\n")) if text else frozenset()
+    return StoryPairs(words, hashlib.sha256(text.encode()).hexdigest())
 
 
 def encode_similar(similar: list[Similar]) -> bytes:
@@ -167,9 +176,14 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
+
+
 class Linking(NamedTuple):
     keys: list[str]  # the linked records' keys, in order
     similar: list[Similar]  # by index into `keys`
+    pairs: list[str]  # the digests of the records' story pairs, in the same order
 
 
 class ExtractionCache:
@@ -238,31 +252,34 @@ class ExtractionCache:
 
     def get_links(self, inputs: str) -> Links | None:
         """The story links found for exactly these inputs (see `links_key`), if they were the last."""
-        row = self.db.execute("SELECT links FROM stories_v3 WHERE inputs = ?", (inputs,)).fetchone()
+        row = self.db.execute("SELECT links FROM stories_v4 WHERE inputs = ?", (inputs,)).fetchone()
         return {index: changes for index, changes in json.loads(row[0])} if row else None
 
     def last_linking(self) -> Linking | None:
         """The record keys and similar pairs of the last linking, if this version of the linker made it."""
         row = self.db.execute(
-            "SELECT keys, similar FROM stories_v3 WHERE version = ?", (stories_version(),)
+            "SELECT keys, similar, pairs FROM stories_v4 WHERE version = ?", (stories_version(),)
         ).fetchone()
         if row is None:
             return None
-        return Linking(row[0].split("\n") if row[0] else [], decode_similar(row[1]))
+        keys, similar, pairs = row
+        return Linking(_lines(keys), decode_similar(similar), _lines(pairs))
 
     def put_linking(self, inputs: str, linking: Linking, links: Links) -> None:
         """Keep only the latest linking: it is reused when nothing changed since, and updated
         when only a few seeds were added."""
         with self.db:
-            self.db.execute("DELETE FROM stories_v3")
+            self.db.execute("DELETE FROM stories_v4")
             self.db.execute(
-                "INSERT INTO stories_v3 (inputs, version, links, keys, similar) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO stories_v4 (inputs, version, links, keys, similar, pairs)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     inputs,
                     stories_version(),
                     json.dumps(list(links.items())),
                     "\n".join(linking.keys),
                     encode_similar(linking.similar),
+                    "\n".join(linking.pairs),
                 ),
             )
 

@@ -19,6 +19,7 @@ from .cache import (
     Encoded,
     ExtractionCache,
     Linking,
+    StoryPairs,
     decode_pairs,
     decode_record,
     encode,
@@ -99,7 +100,7 @@ def extract_seeds(
         records = _cached_records(cache, keys, todo) if cache else {}
         if on_progress and records:
             on_progress(len(records))
-        pairs: dict[Path, frozenset[str]] = {}
+        pairs: dict[Path, StoryPairs] = {}
         if cache and todo and records:  # new records mean linking again: read what that needs, too
             pairs = _stored_pairs(cache, {path: keys[path] for path in records})
         _take_results(zip(todo, results, strict=True), keys, cache, records, pairs, outcome.problems)
@@ -115,7 +116,7 @@ def _take_results(
     keys: dict[Path, str],
     cache: ExtractionCache | None,
     records: dict[Path, Briefing],
-    pairs: dict[Path, frozenset[str]],
+    pairs: dict[Path, StoryPairs],
     problems: list[str],
 ) -> None:
     """Each good seed's record and pairs into `records` and `pairs`, and into the cache in
@@ -180,7 +181,7 @@ def _cached_records(cache: ExtractionCache, keys: dict[Path, str], todo: list[Pa
     return {path: found[key] for path, key in wanted.items()}
 
 
-def _stored_pairs(cache: ExtractionCache, keys: dict[Path, str]) -> dict[Path, frozenset[str]]:
+def _stored_pairs(cache: ExtractionCache, keys: dict[Path, str]) -> dict[Path, StoryPairs]:
     """The story pairs stored with these seeds' records, where this version of the linker made them."""
     texts = cache.get_pairs(keys.values())
     with gc_paused():
@@ -190,7 +191,7 @@ def _stored_pairs(cache: ExtractionCache, keys: dict[Path, str]) -> dict[Path, f
 def _linked(
     present: list[Path],
     records: dict[Path, Briefing],
-    pairs: dict[Path, frozenset[str]],
+    pairs: dict[Path, StoryPairs],
     keys: dict[Path, str],
     cache: ExtractionCache | None,
 ) -> tuple[list[Briefing], list[str]]:
@@ -206,11 +207,12 @@ def _linked(
     if links is None:
         with gc_paused():
             listed = _story_pairs(present, records, pairs, keys, cache)
+            words, digests = [p.words for p in listed], [p.digest for p in listed]
             last = cache.last_linking() if cache and storable else None
-            similar = _similar(listed, order, last)
-            links = find_links(ordered, listed, similar, _resumable(last, order, cache))
+            similar = _similar(words, digests, last)
+            links = find_links(ordered, words, similar, _resumable(last, order, cache))
         if cache and storable:
-            cache.put_linking(inputs, Linking(order, similar), links)
+            cache.put_linking(inputs, Linking(order, similar, digests), links)
     made_from = [made_from_key(key, links.get(n)) if key else "" for n, key in enumerate(order)]
     return apply_links(ordered, links), made_from
 
@@ -224,33 +226,25 @@ def _resumable(last: Linking | None, order: list[str], cache: ExtractionCache | 
     return (len(last.keys), links) if links is not None else None
 
 
-def _similar(pairs: list[frozenset[str]], order: list[str], last: Linking | None) -> list[Similar]:
-    """`similar_pairs(pairs)`: updated from the last linking when the records are the same plus a
-    few added, else found afresh."""
-    place = {key: n for n, key in enumerate(order)}
-    if last is None or not all(key in place for key in last.keys):
+def _similar(pairs: list[frozenset[str]], digests: list[str], last: Linking | None) -> list[Similar]:
+    """`similar_pairs(pairs)`, which depends on nothing but the story pairs (`digests`): the last
+    linking's when they are the same (a sidecar or knowledge-base change left every title and
+    body as it was), updated when a few records were added after them, else found afresh."""
+    known = len(last.pairs) if last else 0
+    if last is None or digests[:known] != last.pairs or len(digests) - known > UPDATE_LINKING_UP_TO:
         return similar_pairs(pairs)
-    added = sorted(set(range(len(order))) - {place[key] for key in last.keys})
-    if len(added) > UPDATE_LINKING_UP_TO:
-        return similar_pairs(pairs)
-    renumbered = [place[key] for key in last.keys]
-    if renumbered == list(range(len(renumbered))):
-        before = last.similar  # seeds were only appended: every earlier pair keeps its numbers
-    else:
-        before = [
-            s._replace(i=min(renumbered[s.i], renumbered[s.j]), j=max(renumbered[s.i], renumbered[s.j]))
-            for s in last.similar
-        ]
-    return similar_pairs_after_adding(pairs, before, added)
+    if known == len(digests):
+        return last.similar
+    return similar_pairs_after_adding(pairs, last.similar, list(range(known, len(digests))))
 
 
 def _story_pairs(
     present: list[Path],
     records: dict[Path, Briefing],
-    pairs: dict[Path, frozenset[str]],
+    pairs: dict[Path, StoryPairs],
     keys: dict[Path, str],
     cache: ExtractionCache | None,
-) -> list[frozenset[str]]:
+) -> list[StoryPairs]:
     """Each record's story pairs: from `pairs` (made by the worker that extracted it, or read
     from the cache already), else from the cache, else made again (an older linker stored them)."""
     missing = {path: keys[path] for path in present if path not in pairs}
@@ -258,8 +252,9 @@ def _story_pairs(
     redone = []
     for path in missing:
         if path not in found:
-            found[path] = story_pairs(records[path])
-            redone.append((keys[path], encode_pairs(found[path])))
+            text = encode_pairs(story_pairs(records[path]))
+            found[path] = decode_pairs(text)
+            redone.append((keys[path], text))
     if cache and redone:
         cache.put_pairs(redone)
     return [pairs[path] if path in pairs else found[path] for path in present]

@@ -217,3 +217,46 @@ def test_similar_pairs_are_stored_exactly():
     similar = [Similar(1 / 3, 0, 7, 4), Similar(0.05, 2, 3, 3), Similar(1 - 2**-53, 12_000, 12_001, 250)]
     assert decode_similar(encode_similar(similar)) == similar
     assert decode_similar(encode_similar([])) == []
+
+
+def found_afresh_would_fail(monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "similar_pairs", None)
+    monkeypatch.setattr(pipeline, "similar_pairs_after_adding", None)
+
+
+def test_a_corrected_date_links_again_without_comparing_every_briefing_again(project, monkeypatch):
+    root, content, cache = project
+    seeds = content / "seeds"
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    (seeds / "000_6a68046b109a9a6b.yaml").write_text("date: 2021-04-07\n", encoding="utf-8")
+    found_afresh_would_fail(monkeypatch)
+    corrected = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    monkeypatch.undo()
+    assert corrected.records[0].date == "2021-04-07"
+    fresh = pipeline.extract_seeds(seeds_of(content), root, content)
+    assert [r.to_dict() for r in corrected.records] == [r.to_dict() for r in fresh.records]
+
+
+def test_a_knowledge_base_change_relinks_without_comparing_every_briefing_again(project, monkeypatch):
+    root, content, cache = project
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    with (content / "actors.yaml").open("a", encoding="utf-8") as actors:
+        actors.write("\n  - id: oksana-testova\n    name: Oksana Testova\n    kind: person\n")
+    found_afresh_would_fail(monkeypatch)
+    relinked = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    monkeypatch.undo()
+    fresh = pipeline.extract_seeds(seeds_of(content), root, content)
+    assert [r.to_dict() for r in relinked.records] == [r.to_dict() for r in fresh.records]
+
+
+def test_an_edited_body_compares_every_briefing_again(project, monkeypatch):
+    root, content, cache = project
+    seeds = content / "seeds"
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    seed = seeds / "002_0e4e21fef0fe375a.txt"
+    edited = seed.read_text(encoding="utf-8") + "\nA paragraph added by an editor.\n"
+    seed.write_text(edited, encoding="utf-8")
+    compared = []
+    monkeypatch.setattr(pipeline, "similar_pairs", lambda pairs: compared.append(len(pairs)) or [])
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    assert compared == [5]
