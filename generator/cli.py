@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import os
 import sys
@@ -156,14 +154,13 @@ def _explain(extractor, path: Path, name: str) -> dict:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from .serve import output_server
+
     output = Project(args.root).output
     if not output.is_dir():
         err.print("nothing to serve: run `briefings build` first")
         return 1
-    # Serve whatever `output/` is now: a first build swaps the whole directory in, later
-    # ones move changed files into it.
-    handler = functools.partial(_OutputHandler, output=output)
-    with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
+    with output_server(output, args.bind, args.port) as server:
         err.print(f"serving {output} at http://{args.bind}:{args.port}/ (Ctrl-C to stop)")
         if args.watch:
             import threading
@@ -174,16 +171,6 @@ def run_serve(args: argparse.Namespace) -> int:
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
     return 0
-
-
-class _OutputHandler(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, output: Path, **kwargs) -> None:
-        self._output = output
-        super().__init__(*args, directory=str(output), **kwargs)
-
-    def translate_path(self, path: str) -> str:
-        self.directory = str(self._output.resolve())
-        return super().translate_path(path)
 
 
 def run_watch(args: argparse.Namespace) -> int:
