@@ -247,10 +247,16 @@ def bench(n: int, workdir: Path, extract_limit: int, repeat: int, console: Conso
     corpus = make_corpus(root, n)
     corpus_seconds = time.perf_counter() - started
     console.log(f"N={n}: corpus made in {corpus_seconds:.1f}s; full build...")
-    full = median_of(repeat, lambda: build(from_scratch(root)))
-    console.log(f"N={n}: full build {full.seconds:.1f}s; plain Pelican...")
-    plain = median_of(repeat, lambda: plain_pelican(root, workdir / f"n{n}-plain-output"))
-    console.log(f"N={n}: plain Pelican {plain.seconds:.1f}s; rebuild with nothing changed...")
+    # Taken in turns, so that a machine slowing down or speeding up over the runs (a
+    # virtual one does) weighs on both sides of the ratio alike.
+    fulls, plains = [], []
+    for _ in range(repeat):
+        fulls.append(build(from_scratch(root)))
+        plains.append(plain_pelican(root, workdir / f"n{n}-plain-output"))
+    full, plain = median(fulls), median(plains)
+    console.log(
+        f"N={n}: full build {full.seconds:.1f}s, plain Pelican {plain.seconds:.1f}s; no-op rebuild..."
+    )
     noop = build(root)
     added_seeds = iter(range(n, n + repeat))
 
@@ -293,12 +299,16 @@ def bench(n: int, workdir: Path, extract_limit: int, repeat: int, console: Conso
 
 
 def median_of(times: int, run_once: Callable[[], Run]) -> Run:
-    """The median of `times` runs (by wall time), with every run's seconds in `samples`: a
-    build on this VM varies by 10-20% from one run to the next."""
-    runs = sorted((run_once() for _ in range(times)), key=lambda run: run.seconds)
-    median = runs[len(runs) // 2]
-    median.samples = [run.seconds for run in runs]
-    return median
+    return median([run_once() for _ in range(times)])
+
+
+def median(runs: list[Run]) -> Run:
+    """The median run (by wall time), with every run's seconds in `samples`: a build on this
+    VM varies by 10-20% from one run to the next."""
+    runs = sorted(runs, key=lambda run: run.seconds)
+    middle = runs[len(runs) // 2]
+    middle.samples = [run.seconds for run in runs]
+    return middle
 
 
 def from_scratch(root: Path) -> Path:
