@@ -100,7 +100,6 @@ class ReadCache:
             return  # a value JSON cannot carry (a YAML date in a page): just not cached
         self.db.execute("INSERT OR REPLACE INTO read VALUES (?, ?, ?, ?)", (key, text, html, self.build))
 
-
     def body(self, key: str) -> str | None:
         row = self.db.execute("SELECT html FROM bodies WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
