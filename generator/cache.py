@@ -3,8 +3,10 @@
 A record is reused when nothing it was made from changed: the seed's bytes and name, its
 sidecar's bytes, the extractor's code and the knowledge base. Each row also keeps the record's
 story pairs (what `stories` compares), so a rebuild need not tokenize every body again. One more
-row keeps the last linking (its records' keys, similar pairs and links): a rebuild with nothing
-changed skips linking, one with a few seeds added updates it.
+row keeps the last linking (its records' keys, the digests of their story pairs, the similar
+pairs and the links): a rebuild with nothing changed skips linking, one with a few seeds added
+updates it, one whose records changed but not their story pairs reuses the similar pairs. A
+last table remembers each seed file's digest (`digests.py`), so unchanged seeds are not read.
 
 Rows are committed in batches as seeds finish: a build interrupted halfway keeps every batch
 finished before the interruption, and never a half-written row.
