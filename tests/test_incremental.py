@@ -128,6 +128,16 @@ def test_a_knowledge_base_change_relinks_pages_to_the_bytes_of_a_clean_full_buil
     assert site_files(published / "output") == clean_build_of(published, tmp_path)
 
 
+def test_a_corrected_date_moves_the_briefing_to_the_bytes_of_a_clean_full_build(published, tmp_path):
+    sidecar = published / "content" / "seeds" / "001_3ed97192f3d4092b.yaml"
+    sidecar.write_text("date: 2019-03-14\nnote: corrected by an editor\n", encoding="utf-8")
+    build(Project(published))
+    chronology = (published / "output" / "chronology" / "2019" / "index.html").read_text(encoding="utf-8")
+    record = next(r for r in _records(published) if Path(r["seed"]).name.startswith("001_"))
+    assert record["date"] == "2019-03-14" and record["slug"] in chronology
+    assert site_files(published / "output") == clean_build_of(published, tmp_path)
+
+
 def test_a_page_edited_by_hand_in_the_output_is_made_again(published):
     page = published / "output" / "actors" / "index.html"
     original = page.read_bytes()
