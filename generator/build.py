@@ -14,11 +14,13 @@ import gc
 import logging
 import os
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .background import start_search_refresh, stop_search_refresh
 from .cache import ExtractionCache
@@ -28,8 +30,10 @@ from .manifest import entry_for, is_fresh, load_manifest, save_manifest
 from .pipeline import extract_seeds, list_seeds
 from .record import Briefing
 from .registry import Registry
-from .site.output import OutputTracker
 from .write import record_fingerprint, write_briefing
+
+if TYPE_CHECKING:  # imported while the seeds are extracted (`_load_publishing`)
+    from .site.output import OutputTracker
 
 REGISTRY_FILE = "registry.json"
 WRITE_PARALLEL_FROM = 200  # briefings to write before writing them in several processes pays
@@ -231,6 +235,14 @@ def _long_lived_objects_frozen() -> Iterator[Callable[[], None]]:
         gc.unfreeze()
 
 
+def _load_publishing() -> None:
+    """Import what publishing runs: Pelican, Jinja, markdown-it and feedgen take a quarter of a
+    second, which a worker extracting the new seeds meanwhile hides."""
+    import pelican.settings  # noqa: F401
+
+    from .site import pages, search  # noqa: F401  the plugin, its generators and writers
+
+
 class StrictStop(RuntimeError):
     """`--strict`: a seed failed, so nothing was written or published."""
 
@@ -255,7 +267,8 @@ def build(
     with _long_lived_objects_frozen() as freeze:
         cache = ExtractionCache(project.cache)
         try:
-            extraction = extract_seeds(seeds, project.root, project.content, cache, on_progress)
+            meanwhile = None if "pelican" in sys.modules else _load_publishing
+            extraction = extract_seeds(seeds, project.root, project.content, cache, on_progress, meanwhile)
         finally:
             cache.close()
         report.problems = extraction.problems

@@ -40,8 +40,8 @@ if TYPE_CHECKING:  # imported where a seed is extracted: a rebuild that extracts
     from .extract.article import Extractor
 
 PARALLEL_FROM = 48  # below this, starting worker processes costs more than it saves
-# Cached seeds from which reading them takes long enough to pay for a worker that builds its
-# extractor meanwhile (on 2 cores: a loss at 1,000 seeds, a gain at 5,000).
+# Cached seeds from which reading them alone takes long enough to pay for a worker that builds
+# its extractor meanwhile (on 2 cores: a loss at 1,000 seeds, a gain at 5,000).
 OVERLAP_FROM = 3000
 CACHE_BATCH = 200  # records per commit: an interrupted build loses at most one batch of work
 # Added seeds up to which the last linking is updated: each is compared with every briefing,
@@ -87,16 +87,23 @@ def extract_seeds(
     content: Path,
     cache: ExtractionCache | None = None,
     on_progress: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Extraction:
     """Records for every readable seed (from the cache when nothing they depend on changed),
-    stories linked; one problem line per bad seed."""
+    stories linked; one problem line per bad seed.
+
+    `meanwhile`: other work for this process (the build's next stage loading its code), done
+    while workers extract."""
     keys = _cache_keys(paths, root, content, cache) if cache else {}
     stored = cache.keys() if cache else set()
     todo = [path for path in paths if keys.get(path) not in stored]
     outcome = Extraction()
-    # Workers extract while this process reads the cache: on a big project with a seed or two to
-    # extract, reading the cache takes about as long as building the extractor.
-    with _extraction(todo, root, content, len(paths) - len(todo) >= OVERLAP_FROM, on_progress) as results:
+    # Workers extract while this process reads the cache and does `meanwhile`: building the
+    # extractor takes about as long as either, for a seed or two to extract.
+    alongside = meanwhile is not None or len(paths) - len(todo) >= OVERLAP_FROM
+    with _extraction(todo, root, content, alongside, on_progress) as results:
+        if meanwhile:
+            meanwhile()
         records = _cached_records(cache, keys, todo) if cache else {}
         if on_progress and records:
             on_progress(len(records))
@@ -288,8 +295,8 @@ def _pool(jobs: int, content: Path, alongside: bool) -> ProcessPoolExecutor | No
     """Worker processes for `jobs` seeds, or None to extract them in this process.
 
     Many seeds: a worker per core. With the fork start method they inherit an extractor built
-    here once, instead of each building the same one. A few seeds, `alongside` a long read of
-    the cache: one worker, which builds its extractor while this process reads."""
+    here once, instead of each building the same one. A few seeds, `alongside` other work of
+    this process: one worker, which builds its extractor meanwhile."""
     cpus = os.cpu_count() or 1
     if not jobs or cpus == 1:
         return None
