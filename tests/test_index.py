@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from generator.knowledge import Actor, KnowledgeBase
+from generator.knowledge import Actor, KnowledgeBase, Topic
 from generator.site.index import build_index
 
 
-def record(slug, events=(), actors=(), date="2021-04-06", quotes=(), body=""):
+def record(slug, events=(), actors=(), date="2021-04-06", quotes=(), body="", topics=()):
     return {
         "slug": slug,
         "date": date,
         "events": [dict(e) for e in events],
         "actors": list(actors),
-        "topics": [],
+        "topics": list(topics),
         "quotes": list(quotes),
         "body": body,
         "summary": "",
@@ -80,3 +80,36 @@ def test_the_timeline_puts_briefings_beside_the_events_they_recall_oldest_first(
         ("2017-07-10", "old"),
         ("2021-04-06", "new"),
     ]
+
+
+def test_an_actor_page_counts_who_is_named_with_them_and_their_topics_most_often_first():
+    kb = KnowledgeBase(
+        actors=[
+            Actor("nato", "NATO", "organization"),
+            Actor("ukraine", "Ukraine", "country"),
+            Actor("finland", "Finland", "country"),
+        ]
+    )
+    records = [
+        record("a", actors=["nato", "ukraine"], topics=["nato-membership"]),
+        record("b", actors=["nato", "ukraine", "finland"], topics=["nato-membership", "sanctions"]),
+        record("c", actors=["nato", "finland"], topics=["sanctions"]),
+        record("d", actors=["finland"], topics=["elections"]),
+    ]
+    page = build_index(records, kb).actors["nato"]
+    assert page.named_with == [("finland", 2), ("ukraine", 2)]  # equal counts: by id
+    assert page.topics == [("nato-membership", 2), ("sanctions", 2)]
+
+
+def test_a_topic_page_counts_its_catalogued_actors_and_the_topics_told_with_it():
+    kb = KnowledgeBase(
+        actors=[Actor("nato", "NATO", "organization"), Actor("finland", "Finland", "country")],
+        topics=[Topic("nato-membership", "NATO membership"), Topic("sanctions", "Sanctions")],
+    )
+    records = [
+        record("a", actors=["nato", "finland"], topics=["nato-membership", "sanctions"]),
+        record("b", actors=["nato", "uncatalogued"], topics=["nato-membership", "not-a-topic"]),
+    ]
+    page = build_index(records, kb).topics["nato-membership"]
+    assert page.leading_actors == [("nato", 2), ("finland", 1)]
+    assert page.related == [("sanctions", 1)]

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import Any
 
 from ..knowledge import Actor, KnowledgeBase, Topic
@@ -40,22 +41,40 @@ class ListsBriefings:
 
 @dataclass
 class ActorPage(ListsBriefings):
+    """An actor's page. What it prints besides the list (quotes, who is named with them, their
+    topics) is counted from `briefings` when the page is made: most pages are fresh, and their
+    fingerprints hash every briefing they list instead (see `plan.py`)."""
+
     id: str
     name: str
     kind: str
     actor: Actor | None
     briefings: list[Record] = field(default_factory=list)  # newest first
-    quotes: list[tuple[Record, str]] = field(default_factory=list)  # (record, quote text)
-    named_with: list[tuple[str, int]] = field(default_factory=list)  # (actor id, briefings shared)
-    topics: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def url(self) -> str:
         return f"actors/{self.id}/"
 
+    @cached_property
+    def quotes(self) -> list[tuple[Record, str]]:
+        """(record, quote text) of everything they said, newest briefing first."""
+        said = ((r, q) for r in self.briefings for q in r.get("quotes") or ())
+        return [(r, q["text"]) for r, q in said if q["speaker"] == self.name]
+
     @property
     def shown_quotes(self) -> list[tuple[Record, str]]:
         return self.quotes[:QUOTES_SHOWN]
+
+    @cached_property
+    def named_with(self) -> list[tuple[str, int]]:
+        """(actor id, briefings shared) of those most often named with them."""
+        together = Counter(chain.from_iterable(r.get("actors") or () for r in self.briefings))
+        together.pop(self.id, None)
+        return _top(together, 8)
+
+    @cached_property
+    def topics(self) -> list[tuple[str, int]]:
+        return _top(Counter(chain.from_iterable(r.get("topics") or () for r in self.briefings)), 8)
 
     def sentence(self, record: Record) -> str:
         """The quote or sentence of the briefing that names them (found when a page shows it)."""
@@ -70,15 +89,26 @@ class ActorPage(ListsBriefings):
 
 @dataclass
 class TopicPage(ListsBriefings):
+    """A topic's page; its leading actors and related topics are counted when it is made (see `ActorPage`)."""
+
     id: str
     topic: Topic
+    kb: KnowledgeBase = field(repr=False, compare=False)
     briefings: list[Record] = field(default_factory=list)
-    leading_actors: list[tuple[str, int]] = field(default_factory=list)
-    related: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def url(self) -> str:
         return f"topics/{self.id}/"
+
+    @cached_property
+    def leading_actors(self) -> list[tuple[str, int]]:
+        named = chain.from_iterable(r.get("actors") or () for r in self.briefings)
+        return _top(Counter(a for a in named if a in self.kb.by_id), 8)
+
+    @cached_property
+    def related(self) -> list[tuple[str, int]]:
+        tagged = chain.from_iterable(r.get("topics") or () for r in self.briefings)
+        return _top(Counter(t for t in tagged if t != self.id and t in self.kb.topic_by_id), 6)
 
 
 @dataclass
@@ -186,48 +216,23 @@ def build_index(records: list[Record], kb: KnowledgeBase) -> SiteIndex:
 
 def _actor_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, ActorPage]:
     pages: dict[str, ActorPage] = {}
-    together: dict[str, Counter] = defaultdict(Counter)
-    topics: dict[str, Counter] = defaultdict(Counter)
     for record in records:
-        ids = record.get("actors") or []
-        quotes_by = _quotes_by_speaker(record)
-        for actor_id in ids:
+        for actor_id in record.get("actors") or ():
             page = pages.get(actor_id)
             if page is None:
                 if (actor := kb.by_id.get(actor_id)) is None:
                     continue
                 page = pages[actor_id] = ActorPage(actor_id, actor.name, actor.kind, actor)
             page.briefings.append(record)
-            page.quotes += quotes_by.get(page.name, ())
-            together[actor_id].update(ids)  # themselves included: dropped below
-            topics[actor_id].update(record.get("topics") or [])
-    for actor_id, page in pages.items():
-        together[actor_id].pop(actor_id, None)
-        page.named_with = _top(together[actor_id], 8)
-        page.topics = _top(topics[actor_id], 8)
     return dict(sorted(pages.items()))
 
 
-def _quotes_by_speaker(record: Record) -> dict[str, list[tuple[Record, str]]]:
-    speakers: dict[str, list[tuple[Record, str]]] = {}
-    for quote in record.get("quotes") or []:
-        speakers.setdefault(quote["speaker"], []).append((record, quote["text"]))
-    return speakers
-
-
 def _topic_pages(records: list[Record], kb: KnowledgeBase) -> dict[str, TopicPage]:
-    pages = {t.id: TopicPage(t.id, t) for t in kb.topics}
-    actors: dict[str, Counter] = defaultdict(Counter)
-    related: dict[str, Counter] = defaultdict(Counter)
+    pages = {t.id: TopicPage(t.id, t, kb) for t in kb.topics}
     for record in records:
-        ids = [t for t in record.get("topics") or [] if t in pages]
-        for topic_id in ids:
-            pages[topic_id].briefings.append(record)
-            actors[topic_id].update(a for a in record.get("actors") or [] if a in kb.by_id)
-            related[topic_id].update(t for t in ids if t != topic_id)
-    for topic_id, page in pages.items():
-        page.leading_actors = _top(actors[topic_id], 8)
-        page.related = _top(related[topic_id], 6)
+        for topic_id in record.get("topics") or ():
+            if topic_id in pages:
+                pages[topic_id].briefings.append(record)
     return pages
 
 

@@ -2,7 +2,9 @@
 
 Pure data, no Pelican. A page's fingerprint hashes the site-wide inputs (theme, code,
 settings, knowledge base), the digests of the records it shows and the cross-reference data
-it prints (counts, years, events). Same fingerprint, same bytes: the incremental build
+it prints (counts, years, events). An actor's or a topic's page hashes every briefing it
+counts instead: all it prints derives from them, so its counts need not be computed unless
+it is made. Same fingerprint, same bytes: the incremental build
 renders a page only when its fingerprint changed, and a full build renders the same pages
 from the same data, so both leave identical bytes.
 """
@@ -18,7 +20,6 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..write import record_fingerprint
-from .filters import year_counts
 from .index import SiteIndex
 
 Record = dict[str, Any]
@@ -122,9 +123,8 @@ def _actor_pages(index: SiteIndex, prints: Fingerprints) -> list[PageSpec]:
     pages = [_page(prints, "actors/", "actors", shows=listing)]
     for actor in index.actors.values():
         years = actor.years
-        shown = actor.recent + [r for r, _ in actor.shown_quotes]
-        shows = [len(actor.briefings), actor.named_with, actor.topics, year_counts(years)]
-        pages.append(_page(prints, actor.url, "actor", shown, shows, actor=actor))
+        # All it prints (list, quotes, counts, who is named with them) comes from its briefings.
+        pages.append(_page(prints, actor.url, "actor", actor.briefings, actor=actor))
         for year, records in years.items():
             shows = list(years)  # the other years, without their counts
             pages.append(
@@ -138,8 +138,7 @@ def _topic_pages(index: SiteIndex, prints: Fingerprints) -> list[PageSpec]:
     pages = [_page(prints, "topics/", "topics", shows=listing)]
     for topic in index.topics.values():
         years = topic.years
-        shows = [len(topic.briefings), topic.leading_actors, topic.related, year_counts(years)]
-        pages.append(_page(prints, topic.url, "topic", topic.recent, shows, topic=topic))
+        pages.append(_page(prints, topic.url, "topic", topic.briefings, topic=topic))  # as an actor's
         for year, records in years.items():
             shows = list(years)
             pages.append(
