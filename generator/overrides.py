@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,11 @@ DATE_FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d
 
 
 def sidecar_path(seed: Path) -> Path:
-    return seed.with_suffix(".yaml")
+    return seed.with_name(sidecar_name(seed.name))
+
+
+def sidecar_name(seed_name: str) -> str:
+    return f"{os.path.splitext(seed_name)[0]}.yaml"
 
 
 def load_override(seed: Path) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from .cache import (
 )
 from .digests import FileDigests
 from .knowledge import knowledge_fingerprint, load_knowledge
-from .overrides import OverrideError, apply_override, load_override, sidecar_path
+from .overrides import OverrideError, apply_override, load_override, sidecar_name, sidecar_path
 from .read import MAX_SEED_BYTES, SEED_SUFFIXES, SeedError, read_seed
 from .record import Briefing
 from .stories import Similar, apply_links, find_links, similar_pairs, similar_pairs_after_adding, story_pairs
@@ -149,10 +149,13 @@ def _cache_keys(paths: list[Path], root: Path, content: Path, cache: ExtractionC
     A seed's digest is taken from the cache while its file is untouched (`digests.py`)."""
     fingerprint = knowledge_fingerprint(content)
     digests = FileDigests(cache.file_digests())
+    listings: dict[Path, set[str]] = {}  # each folder's names: most seeds have no sidecar to look for
     keys = {}
     for path, name in zip(paths, _display_names(paths, root), strict=True):
         seed_sha256 = digests.digest(path, MAX_SEED_BYTES)
-        sidecar_bytes = _sidecar_bytes(path)
+        if path.parent not in listings:
+            listings[path.parent] = set(os.listdir(path.parent))
+        sidecar_bytes = _sidecar_bytes(path) if sidecar_name(path.name) in listings[path.parent] else b""
         if seed_sha256 is None or sidecar_bytes is None:
             continue  # the reader decides these, every time
         keys[path] = record_key(name, seed_sha256, sidecar_bytes, fingerprint)

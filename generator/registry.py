@@ -41,6 +41,10 @@ def slugify(title: str) -> str:
     return slug or "briefing"
 
 
+def _ascii(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=True)
+
+
 def mint_guid(sha256: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'briefings:' + sha256)}"
 
@@ -56,9 +60,12 @@ class Registry:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def save(self, path: Path) -> None:
-        text = json.dumps(dict(sorted(self.entries.items())), indent=1, sort_keys=True, ensure_ascii=True)
-        if not path.exists() or path.read_text(encoding="utf-8") != text + "\n":
-            path.write_text(text + "\n", encoding="utf-8")
+        """One seed per line, so a diff shows which identities were minted or dropped (and
+        `json`'s C encoder writes each: indenting falls back to its pure-Python one)."""
+        lines = [f"{_ascii(name)}: {_ascii(self.entries[name])}" for name in sorted(self.entries)]
+        text = "{\n" + ",\n".join(lines) + "\n}\n" if lines else "{}\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
     def assign(self, seeds: list[tuple[str, str, str]]) -> dict[str, Identity]:
         """Identities for (seed name, sha256, title) triples; forgets seeds that are gone."""

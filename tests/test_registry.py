@@ -50,3 +50,13 @@ def test_registry_file_round_trips(tmp_path):
     ids = registry.assign([("a.txt", "aa" * 32, "T")])
     registry.save(tmp_path / "registry.json")
     assert Registry.load(tmp_path / "registry.json").assign([("a.txt", "aa" * 32, "T")]) == ids
+
+
+def test_the_registry_file_has_one_seed_per_line_so_a_diff_shows_each_identity(tmp_path):
+    registry = Registry()
+    registry.assign([("b.txt", "bb" * 32, "Second"), ("a.txt", "aa" * 32, "First")])
+    registry.save(tmp_path / "registry.json")
+    lines = (tmp_path / "registry.json").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    assert [line.split(":")[0] for line in lines[1:-1]] == ['"a.txt"', '"b.txt"']
+    assert Registry.load(tmp_path / "registry.json").entries == registry.entries
