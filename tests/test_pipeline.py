@@ -41,6 +41,24 @@ def test_a_seed_added_to_a_big_project_is_extracted_while_the_cache_is_read(tmp_
     assert len(updated.records) == 6
 
 
+def test_a_seed_is_extracted_by_a_worker_while_this_process_does_other_work(tmp_path, monkeypatch):
+    root = copy_project(tmp_path / "p")
+    content = root / "content"
+    seeds = pipeline.list_seeds(content / "seeds")
+    real_pool, pools = pipeline._pool, []
+
+    def recording_pool(*args):
+        pools.append(real_pool(*args))
+        return pools[-1]
+
+    monkeypatch.setattr(pipeline, "_pool", recording_pool)
+    meanwhile = []
+    with_worker = pipeline.extract_seeds(seeds[:2], root, content, meanwhile=lambda: meanwhile.append("done"))
+    assert meanwhile == ["done"]
+    assert pools and pools[0] is not None  # two seeds, below PARALLEL_FROM: one worker, alongside
+    assert as_data(with_worker) == as_data(pipeline.extract_seeds(seeds[:2], root, content))
+
+
 def test_briefings_written_by_several_processes_equal_those_written_by_one(tmp_path, monkeypatch):
     from generator import build as build_module
     from generator.build import BuildReport, Project, write_briefings
