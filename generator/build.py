@@ -267,6 +267,7 @@ def build(
     with _long_lived_objects_frozen() as freeze:
         cache = ExtractionCache(project.cache)
         try:
+            # Already imported (the next build of `watch`, a test): nothing to do meanwhile.
             meanwhile = None if "pelican" in sys.modules else _load_publishing
             extraction = extract_seeds(seeds, project.root, project.content, cache, on_progress, meanwhile)
         finally:
