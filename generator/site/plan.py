@@ -3,10 +3,10 @@
 Pure data, no Pelican. A page's fingerprint hashes the site-wide inputs (theme, code,
 settings, knowledge base), the digests of the records it shows and the cross-reference data
 it prints (counts, years, events). An actor's or a topic's page hashes every briefing it
-counts instead: all it prints derives from them, so its counts need not be computed unless
-it is made. Same fingerprint, same bytes: the incremental build
-renders a page only when its fingerprint changed, and a full build renders the same pages
-from the same data, so both leave identical bytes.
+counts instead: all it prints derives from them, so its counts are computed only when it is
+made. Same fingerprint, same bytes: the incremental build renders a page only when its
+fingerprint changed, and a full build renders the same pages from the same data, so both
+leave identical bytes.
 """
 
 from __future__ import annotations
