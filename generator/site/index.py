@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -68,13 +69,13 @@ class ActorPage(ListsBriefings):
     @cached_property
     def named_with(self) -> list[tuple[str, int]]:
         """(actor id, briefings shared) of those most often named with them."""
-        together = Counter(chain.from_iterable(r.get("actors") or () for r in self.briefings))
+        together = _tally(self.briefings, "actors")
         together.pop(self.id, None)
         return _top(together, 8)
 
     @cached_property
     def topics(self) -> list[tuple[str, int]]:
-        return _top(Counter(chain.from_iterable(r.get("topics") or () for r in self.briefings)), 8)
+        return _top(_tally(self.briefings, "topics"), 8)
 
     def sentence(self, record: Record) -> str:
         """The quote or sentence of the briefing that names them (found when a page shows it)."""
@@ -102,13 +103,13 @@ class TopicPage(ListsBriefings):
 
     @cached_property
     def leading_actors(self) -> list[tuple[str, int]]:
-        named = chain.from_iterable(r.get("actors") or () for r in self.briefings)
-        return _top(Counter(a for a in named if a in self.kb.by_id), 8)
+        named = _tally(self.briefings, "actors")
+        return _top({a: n for a, n in named.items() if a in self.kb.by_id}, 8)
 
     @cached_property
     def related(self) -> list[tuple[str, int]]:
-        tagged = chain.from_iterable(r.get("topics") or () for r in self.briefings)
-        return _top(Counter(t for t in tagged if t != self.id and t in self.kb.topic_by_id), 6)
+        tagged = _tally(self.briefings, "topics")
+        return _top({t: n for t, n in tagged.items() if t != self.id and t in self.kb.topic_by_id}, 6)
 
 
 @dataclass
@@ -374,5 +375,10 @@ def _sentence_naming(record: Record, actor: Actor, names: re.Pattern[str]) -> st
     return record.get("summary") or ""
 
 
-def _top(counter: Counter, n: int) -> list[tuple[str, int]]:
+def _tally(records: list[Record], key: str) -> Counter:
+    """How many of `records` list each id under `key` ("actors", "topics")."""
+    return Counter(chain.from_iterable(r.get(key) or () for r in records))
+
+
+def _top(counter: Mapping[str, int], n: int) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
