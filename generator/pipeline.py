@@ -34,7 +34,15 @@ from .knowledge import knowledge_fingerprint, load_knowledge
 from .overrides import OverrideError, apply_override, load_override, sidecar_name, sidecar_path
 from .read import MAX_SEED_BYTES, SEED_SUFFIXES, SeedError, read_seed
 from .record import Briefing
-from .stories import Similar, apply_links, find_links, similar_pairs, similar_pairs_after_adding, story_pairs
+from .stories import (
+    PairNumbers,
+    Similar,
+    apply_links,
+    find_links,
+    similar_pairs,
+    similar_pairs_after_adding,
+    story_pairs,
+)
 
 if TYPE_CHECKING:  # imported where a seed is extracted: a rebuild that extracts none never loads it
     from .extract.article import Extractor
@@ -193,9 +201,9 @@ def _cached_records(cache: ExtractionCache, keys: dict[Path, str], todo: list[Pa
 
 def _stored_pairs(cache: ExtractionCache, keys: dict[Path, str]) -> dict[Path, StoryPairs]:
     """The story pairs stored with these seeds' records, where this version of the linker made them."""
-    texts = cache.get_pairs(keys.values())
+    blobs = cache.get_pairs(keys.values())
     with gc_paused():
-        return {path: decode_pairs(texts[key]) for path, key in keys.items() if key in texts}
+        return {path: decode_pairs(blobs[key]) for path, key in keys.items() if key in blobs}
 
 
 def _linked(
@@ -236,7 +244,7 @@ def _resumable(last: Linking | None, order: list[str], cache: ExtractionCache | 
     return (len(last.keys), links) if links is not None else None
 
 
-def _similar(pairs: list[frozenset[str]], digests: list[str], last: Linking | None) -> list[Similar]:
+def _similar(pairs: list[PairNumbers], digests: list[str], last: Linking | None) -> list[Similar]:
     """`similar_pairs(pairs)`, which depends on nothing but the story pairs (`digests`): the last
     linking's when they are the same (a sidecar or knowledge-base change left every title and
     body as it was), updated when a few records were added after them, else found afresh."""
@@ -262,9 +270,9 @@ def _story_pairs(
     redone = []
     for path in missing:
         if path not in found:
-            text = encode_pairs(story_pairs(records[path]))
-            found[path] = decode_pairs(text)
-            redone.append((keys[path], text))
+            blob = encode_pairs(story_pairs(records[path]))
+            found[path] = decode_pairs(blob)
+            redone.append((keys[path], blob))
     if cache and redone:
         cache.put_pairs(redone)
     return [pairs[path] if path in pairs else found[path] for path in present]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import stories
+from generator.cache import decode_pairs, encode_pairs
 from generator.record import Briefing
 from generator.stories import Similar, content_pairs, link_stories, similar_pairs, similar_pairs_after_adding
 
@@ -159,6 +160,28 @@ def test_similar_pairs_updated_for_added_briefings_are_those_found_afresh(texts,
     with mock.patch.object(stories, "MAX_PAIR_DOCUMENT_FREQUENCY", LOW_FREQUENCY_LIMIT):
         before = [s._replace(i=kept[s.i], j=kept[s.j]) for s in similar_pairs([pairs[i] for i in kept])]
         assert similar_pairs_after_adding(pairs, before, added) == similar_pairs(pairs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts=TEXTS, data=st.data())
+def test_pairs_as_the_cache_stores_them_give_the_similar_pairs_their_sets_give(texts, data):
+    pairs = [content_pairs(t) for t in texts]
+    stored = [decode_pairs(encode_pairs(p)).words for p in pairs]  # sorted arrays, not sets
+    added = [len(pairs) - 1]
+    with mock.patch.object(stories, "MAX_PAIR_DOCUMENT_FREQUENCY", LOW_FREQUENCY_LIMIT):
+        before = similar_pairs(pairs[:-1])
+        assert similar_pairs(stored) == similar_pairs(pairs)
+        assert similar_pairs_after_adding(stored, before, added) == similar_pairs(pairs)
+
+
+def test_a_word_pair_has_the_same_number_on_every_run():
+    # Cached story pairs of earlier builds are compared with new ones: the number is a digest
+    # of the words, never Python's per-process `hash`.
+    assert stories.pair_number("membership", "action") == -8910174627682364765
+    assert content_pairs("the Membership Action Plan") == {
+        stories.pair_number("membership", "action"),
+        stories.pair_number("action", "plan"),
+    }
 
 
 def story_sets(records: list[Briefing]) -> set[frozenset[str]]:
