@@ -95,14 +95,14 @@ def write_briefings(
     Returns each published record (as plain data) with its fingerprint (`write.record_fingerprint`,
     from `made_from` where the pipeline gave it)."""
     registry = Registry.load(project.registry)
-    identities = registry.assign([(Path(r.seed).name, r.seed_sha256, r.title) for r in records])
+    identities = registry.assign([(os.path.basename(r.seed), r.seed_sha256, r.title) for r in records])
     registry.save(project.registry)
     project.briefings.mkdir(parents=True, exist_ok=True)
     previous = load_manifest(project.briefings_manifest)
     folder = str(project.briefings)  # joined as strings: thousands of files are checked
     published, to_write, entries = [], [], {}
     for record, source in zip(records, made_from or [""] * len(records), strict=True):
-        identity = identities[Path(record.seed).name]
+        identity = identities[os.path.basename(record.seed)]
         identity_keys = {"slug": identity.slug, "guid": identity.guid}
         data = record.to_dict() | identity_keys
         fingerprint = record_fingerprint(data, source)

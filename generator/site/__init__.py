@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import export, jsonld
-from .feeds import FeedSpec, feed_bytes, feed_specs, item_from_article, newest
+from .feeds import FeedSpec, feed_bytes, feed_order, feed_specs, item_from_article, newest
 from .output import IncrementalWriter, OutputTracker
 from .pages import IndexPagesGenerator
 from .reader import BriefingReader
@@ -55,8 +55,9 @@ def write_feeds(generators) -> None:
     def make(spec: FeedSpec, shown: list[dict]) -> bytes:
         return feed_bytes(spec.feed, [item(r["slug"]) for r in shown], spec.limit, spec.kind)
 
+    order = {slug: feed_order(article.record) for slug, article in articles.items()}
     for spec in feed_specs(settings, context["site_index"]):
-        shown = newest([articles[slug].record for slug in spec.slugs], spec.limit)  # only these matter
+        shown = [articles[slug].record for slug in newest(spec.slugs, spec.limit, order)]  # only these matter
         fingerprint = context["fingerprints"].of(spec.path, shown, [spec.feed, spec.kind])
         tracker.produce(spec.path, fingerprint, functools.partial(make, spec, shown))
 

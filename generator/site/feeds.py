@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -90,9 +91,15 @@ def feed_specs(settings: dict, index: SiteIndex) -> list[FeedSpec]:
     return specs
 
 
-def newest(records: list[dict], limit: int) -> list[dict]:
-    """The records a feed shows: the newest `limit`, in the order `feed_bytes` gives items."""
-    return heapq.nlargest(limit, records, key=lambda r: (pelican_date(r.get("date")), r["guid"]))
+def feed_order(record: dict) -> tuple[dt.datetime, str]:
+    """Where a record's item goes in a feed: by date, then guid (as `feed_bytes` orders items)."""
+    return pelican_date(record.get("date")), record["guid"]
+
+
+def newest(slugs: Iterable[str], limit: int, order: Mapping[str, tuple[dt.datetime, str]]) -> list[str]:
+    """The briefings a feed shows: the newest `limit` of `slugs`, by their `feed_order` in
+    `order` (worked out once per briefing, not once per feed that lists it)."""
+    return heapq.nlargest(limit, slugs, key=order.__getitem__)
 
 
 def item_from_article(article, siteurl: str, topic_names: dict[str, str]) -> FeedItem:
