@@ -22,8 +22,10 @@ from .cache import (
     StoryPairs,
     decode_pairs,
     decode_record,
+    decode_similar,
     encode,
     encode_pairs,
+    encode_similar,
     gc_paused,
     links_key,
     made_from_key,
@@ -40,7 +42,7 @@ from .stories import (
     apply_links,
     find_links,
     similar_pairs,
-    similar_pairs_after_adding,
+    similar_pairs_of_newcomers,
     story_pairs,
 )
 
@@ -227,10 +229,11 @@ def _linked(
             listed = _story_pairs(present, records, pairs, keys, cache)
             words, digests = [p.words for p in listed], [p.digest for p in listed]
             last = cache.last_linking() if cache and storable else None
-            similar = _similar(words, digests, last)
-            links = find_links(ordered, words, similar, _resumable(last, order, cache))
+            resume = _resumable(last, order, cache)
+            similar, encoded = _similar(words, digests, last, resume is not None)
+            links = find_links(ordered, words, similar, resume)
         if cache and storable:
-            cache.put_linking(inputs, Linking(order, similar, digests), links)
+            cache.put_linking(inputs, Linking(order, encoded, digests), links)
     made_from = [made_from_key(key, links.get(n)) if key else "" for n, key in enumerate(order)]
     return apply_links(ordered, links), made_from
 
@@ -244,16 +247,25 @@ def _resumable(last: Linking | None, order: list[str], cache: ExtractionCache | 
     return (len(last.keys), links) if links is not None else None
 
 
-def _similar(pairs: list[PairNumbers], digests: list[str], last: Linking | None) -> list[Similar]:
-    """`similar_pairs(pairs)`, which depends on nothing but the story pairs (`digests`): the last
-    linking's when they are the same (a sidecar or knowledge-base change left every title and
-    body as it was), updated when a few records were added after them, else found afresh."""
+def _similar(
+    pairs: list[PairNumbers], digests: list[str], last: Linking | None, resuming: bool
+) -> tuple[list[Similar], bytes]:
+    """The similar pairs linking needs, and all of them encoded for the cache.
+
+    They depend on nothing but the story pairs (`digests`): the last linking's are reused when
+    those are the same (a sidecar or knowledge-base change left every title and body as it
+    was); when a few records were added after them, only the newcomers' are found, and
+    appended to the stored ones undecoded (`resuming`, the newcomers are all linking needs);
+    else all are found afresh."""
     known = len(last.pairs) if last else 0
     if last is None or digests[:known] != last.pairs or len(digests) - known > UPDATE_LINKING_UP_TO:
-        return similar_pairs(pairs)
+        found = similar_pairs(pairs)
+        return found, encode_similar(found)
     if known == len(digests):
-        return last.similar
-    return similar_pairs_after_adding(pairs, last.similar, list(range(known, len(digests))))
+        return decode_similar(last.similar), last.similar
+    newcomers = similar_pairs_of_newcomers(pairs, known)
+    encoded = last.similar + encode_similar(newcomers)
+    return (newcomers if resuming else decode_similar(encoded)), encoded
 
 
 def _story_pairs(

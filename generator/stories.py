@@ -271,7 +271,8 @@ def _stories_of(links: Links, rank: dict[int, int]) -> list[list[int]]:
 
 
 def similar_pairs(pairs: list[PairNumbers]) -> list[Similar]:
-    """Every pair of briefings above the similarity threshold, most similar first.
+    """Every pair of briefings above the similarity threshold, in arrival order (by the later
+    briefing, then the earlier): the pairs a newcomer makes come after all the others.
 
     Briefings are taken in the order they arrived (the list's). Two are candidates when they
     share at least MIN_SHARED_RARE_PAIRS word pairs that were rare when the later one arrived
@@ -287,7 +288,7 @@ def similar_pairs(pairs: list[PairNumbers]) -> list[Similar]:
         for (i, j, count), score in zip(candidates, scores, strict=True)
         if score >= SIMILARITY_THRESHOLD
     ]
-    return _most_similar_first(found)
+    return _in_arrival_order(found)
 
 
 SCORE_IN_PARALLEL_FROM = 20_000  # candidate pairs worth scoring in several processes
@@ -324,13 +325,20 @@ def similar_pairs_after_adding(
     the indices `added` (with the others' indices renumbered to their places in `pairs`).
 
     Briefings added after all the others change no earlier pair (see `similar_pairs`): only
-    their own pairs are new, found by comparing each with every briefing before it. Cheap
-    for a few added briefings; added anywhere else, everything is found afresh.
+    their own pairs are new (`similar_pairs_of_newcomers`), and they come last. Cheap for a
+    few added briefings; added anywhere else, everything is found afresh.
     """
-    if sorted(added) != list(range(len(pairs) - len(added), len(pairs))):
+    known = len(pairs) - len(added)
+    if sorted(added) != list(range(known, len(pairs))):
         return similar_pairs(pairs)
-    found = list(before)
-    for d in sorted(added):
+    return [*before, *similar_pairs_of_newcomers(pairs, known)]
+
+
+def similar_pairs_of_newcomers(pairs: list[PairNumbers], known: int) -> list[Similar]:
+    """The similar pairs that each briefing from index `known` on makes with those before it,
+    found by comparing it with each of them, in arrival order."""
+    found = []
+    for d in range(known, len(pairs)):
         doc = frozenset(pairs[d])
         earlier = [doc.intersection(pairs[i]) for i in range(d)]
         frequency = Counter(chain.from_iterable(earlier))  # before d, of d's pairs
@@ -341,11 +349,11 @@ def similar_pairs_after_adding(
             score = _jaccard(len(both), pairs[i], doc)
             if shared >= MIN_SHARED_RARE_PAIRS and score >= SIMILARITY_THRESHOLD:
                 found.append(Similar(score, i, d, shared))
-    return _most_similar_first(found)
+    return found
 
 
-def _most_similar_first(found: list[Similar]) -> list[Similar]:
-    return sorted(found, key=lambda s: (-s.score, s.i, s.j))
+def _in_arrival_order(found: list[Similar]) -> list[Similar]:
+    return sorted(found, key=lambda s: (s.j, s.i))
 
 
 def _same_news_day_possible(a: Briefing, b: Briefing) -> bool:

@@ -120,6 +120,19 @@ def test_an_added_seed_updates_the_last_linking_to_what_a_fresh_build_finds(proj
     assert updated.records[-1].story and updated.records[-1].story == updated.records[-2].story
 
 
+def test_an_added_seed_appends_to_the_stored_similar_pairs_what_a_fresh_build_stores(project, tmp_path):
+    root, content, cache = project
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    seeds = content / "seeds"
+    shutil.copy(seeds / "004_22317460712b96cc.txt", seeds / "005_another_outlets_copy.txt")
+    pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    fresh = ExtractionCache(tmp_path / "fresh.sqlite")
+    pipeline.extract_seeds(seeds_of(content), root, content, fresh)
+    appended = cache.last_linking().similar
+    assert appended == fresh.last_linking().similar
+    assert decode_similar(appended)[-1].j == 5  # the copy's pair with its original came last
+
+
 def test_a_removed_seed_leaves_the_stories_a_fresh_build_finds(project):
     root, content, cache = project
     seeds = content / "seeds"
@@ -221,7 +234,7 @@ def test_similar_pairs_are_stored_exactly():
 
 def found_afresh_would_fail(monkeypatch) -> None:
     monkeypatch.setattr(pipeline, "similar_pairs", None)
-    monkeypatch.setattr(pipeline, "similar_pairs_after_adding", None)
+    monkeypatch.setattr(pipeline, "similar_pairs_of_newcomers", None)
 
 
 def test_a_corrected_date_links_again_without_comparing_every_briefing_again(project, monkeypatch):
