@@ -71,7 +71,8 @@ class Extraction:
 def list_seeds(seeds_dir: Path) -> list[Path]:
     if not seeds_dir.is_dir():
         return []
-    return sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
+    names = [name for name in os.listdir(seeds_dir) if os.path.splitext(name)[1].lower() in SEED_SUFFIXES]
+    return [seeds_dir / name for name in sorted(names)]  # names sort as their paths do, many times faster
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -52,16 +52,23 @@ def mint_guid(sha256: str) -> str:
 class Registry:
     def __init__(self, entries: dict[str, dict[str, str]] | None = None) -> None:
         self.entries: dict[str, dict[str, str]] = dict(entries or {})
+        self._loaded: tuple[Path, dict] | None = None  # the file read, and what it said
 
     @classmethod
     def load(cls, path: Path) -> Registry:
         if not path.exists():
             return cls()
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        registry = cls(json.loads(text))
+        registry._loaded = (path, json.loads(text))  # a copy of its own: `assign` updates entries
+        return registry
 
     def save(self, path: Path) -> None:
         """One seed per line, so a diff shows which identities were minted or dropped (and
-        `json`'s C encoder writes each: indenting falls back to its pure-Python one)."""
+        `json`'s C encoder writes each: indenting falls back to its pure-Python one).
+        Nothing is written when the file says it already (most builds mint nothing)."""
+        if self._loaded == (path, self.entries):
+            return
         lines = [f"{_ascii(name)}: {_ascii(self.entries[name])}" for name in sorted(self.entries)]
         text = "{\n" + ",\n".join(lines) + "\n}\n" if lines else "{}\n"
         if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -235,10 +235,14 @@ def _cluster(
         earlier[late].append((score, early))
     scores = {(s.i, s.j): s.score for s in similar}
 
+    @functools.lru_cache(maxsize=1)  # the briefing being placed, compared with many
+    def as_set(k: int) -> frozenset[int]:
+        return frozenset(pairs[k])
+
     def close(a: int, b: int, threshold: float) -> bool:
         key = (a, b) if a < b else (b, a)
         if key not in scores:
-            scores[key] = similarity(pairs[a], pairs[b])
+            scores[key] = similarity(as_set(a), pairs[b])
         return scores[key] >= threshold
 
     story_of: dict[int, int] = {}  # briefing -> its story's first report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import registry as registry_module
 from generator.registry import Registry, slugify
 
 
@@ -60,3 +61,25 @@ def test_the_registry_file_has_one_seed_per_line_so_a_diff_shows_each_identity(t
     assert lines[0] == "{" and lines[-1] == "}"
     assert [line.split(":")[0] for line in lines[1:-1]] == ['"a.txt"', '"b.txt"']
     assert Registry.load(tmp_path / "registry.json").entries == registry.entries
+
+
+def test_a_build_that_mints_nothing_does_not_encode_the_registry_again(tmp_path, monkeypatch):
+    path = tmp_path / "registry.json"
+    first = Registry()
+    first.assign([("a.txt", "aa" * 32, "First")])
+    first.save(path)
+    unchanged = Registry.load(path)
+    unchanged.assign([("a.txt", "aa" * 32, "First")])
+    monkeypatch.setattr(registry_module, "_ascii", None)  # encoding anything would fail
+    unchanged.save(path)
+
+
+def test_a_seed_whose_bytes_changed_is_saved_with_its_new_digest(tmp_path):
+    path = tmp_path / "registry.json"
+    first = Registry()
+    first.assign([("a.txt", "aa" * 32, "First")])
+    first.save(path)
+    edited = Registry.load(path)
+    edited.assign([("a.txt", "bb" * 32, "First, corrected")])  # updates its entry in place
+    edited.save(path)
+    assert Registry.load(path).entries["a.txt"]["sha256"] == "bb" * 32

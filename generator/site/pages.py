@@ -7,6 +7,7 @@ through the incremental writer. It also copies the theme's static files and the 
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -145,17 +146,22 @@ class IndexPagesGenerator(Generator):
 
     def _copy_raw_seeds(self) -> None:
         """The raw seed behind each briefing, always served as plain text (never as HTML)."""
-        root = Path(self.settings["PATH"]).parent
+        root = str(Path(self.settings["PATH"]).parent)  # joined as strings: one per briefing
         tracker: OutputTracker = self.context["output_tracker"]
         for record in self.context["site_index"].records:
-            source = root / record["seed"]
+            source = os.path.join(root, record["seed"])
             if _is_regular_file(source):
                 path = f"seeds/{raw_seed_name(record['seed'])}"
                 fingerprint = self.context["fingerprints"].of(path, [record])
-                tracker.produce(path, fingerprint, source.read_bytes)
+                tracker.produce(path, fingerprint, functools.partial(_read_bytes, source))
 
 
-def _is_regular_file(path: Path) -> bool:
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def _is_regular_file(path: str) -> bool:
     """A file, not a link to one (nothing outside the seeds is served): one stat call."""
     try:
         return stat.S_ISREG(os.lstat(path).st_mode)
@@ -164,5 +170,5 @@ def _is_regular_file(path: Path) -> bool:
 
 
 def raw_seed_name(seed: str) -> str:
-    name = Path(seed).name
+    name = os.path.basename(seed)
     return name if name.endswith(".txt") else f"{name}.txt"

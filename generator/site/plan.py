@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -25,6 +26,7 @@ from .index import SiteIndex
 Record = dict[str, Any]
 _PACKAGES = ("pelican", "jinja2", "markdown-it-py", "feedgen", "pyyaml", "markupsafe")
 _CODE = Path(__file__).resolve().parent
+_SLUG = operator.itemgetter("slug")
 
 
 @dataclass
@@ -72,7 +74,7 @@ class Fingerprints:
 
     def of(self, path: str, records: Iterable[Record] = (), shows: Any = None) -> str:
         # One line per input, hashed at once: no part can contain a newline (JSON escapes them).
-        parts = [self.site, path, *[self.records[record["slug"]] for record in records]]
+        parts = [self.site, path, *map(self.records.__getitem__, map(_SLUG, records))]
         if shows is not None:
             parts.append(json.dumps(shows, sort_keys=True, ensure_ascii=False, default=str))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
