@@ -9,6 +9,7 @@ and the text is normalized. HTML seeds go through trafilatura and come out as Ma
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import logging
 import os
@@ -18,10 +19,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import charset_normalizer
-import ftfy
-import ftfy.bad_codecs  # noqa: F401  registers the sloppy-windows-* codecs
+if TYPE_CHECKING:
+    import ftfy
 
 MAX_SEED_BYTES = 20_000_000  # 20 MB: far above any article, low enough to stay fast
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -155,9 +156,20 @@ def _sample(raw: bytes) -> bytes:
     return raw[: raw.rfind(b"\n", 0, _SAMPLE_BYTES) + 1 or _SAMPLE_BYTES]
 
 
+@functools.cache
+def _ftfy():  # -> the ftfy module
+    """ftfy, and its sloppy-windows-* codecs registered: imported when a seed is first read, so
+    that a build process which reads none (its workers do) saves their 40 ms of imports."""
+    import ftfy
+    import ftfy.bad_codecs  # noqa: F401  registers the codecs
+
+    return ftfy
+
+
 def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
+    _ftfy()
     return error.object[error.start : error.end].decode("sloppy-windows-1252"), error.end
 
 
@@ -179,6 +191,8 @@ _LEGACY_PREFERENCE = ("cp1252", "cp1251", "koi8-r", "cp1250", "iso8859-2", "mac-
 
 
 def decode_legacy(raw: bytes) -> tuple[str, str]:
+    import charset_normalizer  # see `_ftfy`
+
     sample = _sample(raw)
     proposed = tuple(match.encoding for match in charset_normalizer.from_bytes(sample))
     candidates = dict.fromkeys(codecs.lookup(name).name for name in _LEGACY_PREFERENCE + proposed)
@@ -289,7 +303,6 @@ def with_title_heading(text: str, title: str | None) -> str:
 
 # -- repair and normalization ---------------------------------------------------------------------
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 _LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -315,6 +328,7 @@ _MOJIBAKE = _mojibake_signature()
 
 def undo_double_encoding(line: str) -> str:
     """A line of UTF-8 read as cp1252 comes back in one fast round trip; ftfy handles subtler cases."""
+    _ftfy()
     try:
         return line.encode("sloppy-windows-1252").decode("utf-8")
     except UnicodeError:
@@ -329,15 +343,22 @@ def repair_mojibake(text: str, config: ftfy.TextFixerConfig) -> str:
         if _MOJIBAKE.search(line):
             line = undo_double_encoding(line)
         if _MOJIBAKE.search(line) or _FTFY_OTHER_FIXES.search(line):
-            line = ftfy.fix_text(line, config)
+            line = _ftfy().fix_text(line, config)
         lines[index] = line
     return "\n".join(lines)
+
+
+@functools.cache
+def _ftfy_config(unescape_html: bool) -> ftfy.TextFixerConfig:
+    return _ftfy().TextFixerConfig(
+        uncurl_quotes=False, explain=False, unescape_html="auto" if unescape_html else False
+    )
 
 
 def normalize_text(text: str, unescape_html: bool = True) -> str:
     """Repaired, NFC, '\\n' line ends, plain spaces, no invisible characters, no trailing spaces."""
     text = _LINE_BREAK.sub("\n", text)
-    text = repair_mojibake(text, _FTFY_CONFIG._replace(unescape_html="auto" if unescape_html else False))
+    text = repair_mojibake(text, _ftfy_config(unescape_html))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
