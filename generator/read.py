@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ def _sample(raw: bytes) -> bytes:
 
 
 @functools.cache
-def _ftfy():  # -> the ftfy module
+def _ftfy() -> ModuleType:
     """ftfy, and its sloppy-windows-* codecs registered: imported when a seed is first read, so
     that a build process which reads none (its workers do) saves their 40 ms of imports."""
     import ftfy
