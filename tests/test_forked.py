@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import time
 
 import pytest
 
@@ -15,9 +17,30 @@ def test_results_come_back_in_the_order_of_the_items():
 
 
 def test_the_items_are_shared_between_this_process_and_forked_ones():
-    pids = map_forked(lambda _: os.getpid(), list(range(10)), workers=2)
-    assert pids[0::2] == [os.getpid()] * 5  # this process takes every other item
-    assert len(set(pids[1::2])) == 1 and pids[1] != os.getpid()
+    here = os.getpid()
+    forked_one_made_an_item = multiprocessing.get_context("fork").Event()
+
+    def whose(_: int) -> int:
+        if os.getpid() != here:
+            forked_one_made_an_item.set()
+        else:  # wait, so that this process cannot take every item before the other starts
+            forked_one_made_an_item.wait(timeout=10)
+        return os.getpid()
+
+    pids = map_forked(whose, list(range(64)), workers=2)
+    assert here in pids and len(set(pids)) == 2
+
+
+def test_a_process_slower_on_its_items_takes_fewer_of_them():
+    here = os.getpid()
+
+    def slow_here(_: int) -> int:
+        if os.getpid() == here:
+            time.sleep(0.002)
+        return os.getpid()
+
+    pids = map_forked(slow_here, list(range(400)), workers=2)
+    assert pids.count(here) < len(pids) / 2  # fixed shares would have given it half
 
 
 def test_the_function_may_close_over_state_that_does_not_pickle():
