@@ -53,13 +53,18 @@ def test_the_function_may_close_over_state_that_does_not_pickle():
 
 
 def test_a_failure_in_a_forked_process_reaches_the_caller():
-    def fail_on_odd(n: int) -> int:
-        if n % 2:
-            raise ValueError(f"item {n}")
+    here = os.getpid()
+    forked_one_failed = multiprocessing.get_context("fork").Event()
+
+    def fail_if_forked(n: int) -> int:
+        if os.getpid() != here:
+            forked_one_failed.set()
+            raise ValueError(f"item {n} failed in a forked process")
+        forked_one_failed.wait(timeout=10)  # leave the other process items to take
         return n
 
-    with pytest.raises(ValueError, match="item 1"):
-        map_forked(fail_on_odd, [0, 1, 2, 3], workers=2)
+    with pytest.raises(ValueError, match="failed in a forked process"):
+        map_forked(fail_if_forked, list(range(8)), workers=2)
 
 
 def test_one_worker_or_one_item_runs_here():
