@@ -170,7 +170,7 @@ def _ftfy() -> ModuleType:
 def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
-    _ftfy()
+    _ftfy()  # registers the sloppy-windows codec
     return error.object[error.start : error.end].decode("sloppy-windows-1252"), error.end
 
 
@@ -329,7 +329,7 @@ _MOJIBAKE = _mojibake_signature()
 
 def undo_double_encoding(line: str) -> str:
     """A line of UTF-8 read as cp1252 comes back in one fast round trip; ftfy handles subtler cases."""
-    _ftfy()
+    _ftfy()  # registers the sloppy-windows codec
     try:
         return line.encode("sloppy-windows-1252").decode("utf-8")
     except UnicodeError:

@@ -190,9 +190,8 @@ def _entry_label(entry: TimelineEntry) -> str:
 def by_year(records: list[Record]) -> dict[str, list[Record]]:
     """Records (newest first) grouped by year, newest year first, undated last."""
     years: dict[str, list[Record]] = defaultdict(list)
-    for record in records:  # `year_of`, inlined: every actor's and topic's briefings pass here
-        date = record.get("date")
-        years[str(date)[:4] if date else UNDATED].append(record)
+    for record in records:
+        years[year_of(record)].append(record)
     return dict(years)
 
 

@@ -7,7 +7,6 @@ through the incremental writer. It also copies the theme's static files and the 
 
 from __future__ import annotations
 
-import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -153,12 +152,7 @@ class IndexPagesGenerator(Generator):
             if _is_regular_file(source):
                 path = f"seeds/{raw_seed_name(record['seed'])}"
                 fingerprint = self.context["fingerprints"].of(path, [record])
-                tracker.produce(path, fingerprint, functools.partial(_read_bytes, source))
-
-
-def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
+                tracker.produce(path, fingerprint, lambda source=source: Path(source).read_bytes())
 
 
 def _is_regular_file(path: str) -> bool:
