@@ -164,18 +164,14 @@ def _files_showing(record: dict, records: list[dict]) -> set[str]:
     allowed |= {f"seeds/{Path(record['seed']).name}"}
     allowed |= {f"api/briefings/{slug}.json" for slug in slugs}
     allowed |= {"index.html", "sitemap.xml", "feeds/chronology.xml", "feeds/chronology.atom"}
-    allowed |= {
-        "api/briefings.json",
-        "api/actors.json",
-        "api/topics.json",
-        "actors/index.html",
-        "topics/index.html",
-    }
+    allowed |= {"api/years.json", "api/actors.json", "api/topics.json"}
+    allowed |= {"actors/index.html", "topics/index.html"}
+    allowed |= {f"api/years/{year}.json" for year in _years([record])}
     for folder in ("chronology",):
         allowed |= {f"{folder}/index.html"} | {f"{folder}/{y}/index.html" for y in _years(records)}
     for kind, ids in (("actors", record.get("actors") or []), ("topics", record.get("topics") or [])):
         for item in ids:
-            allowed |= {f"{kind}/{item}/index.html", f"feeds/{kind}/{item}.xml"}
+            allowed |= {f"{kind}/{item}/index.html", f"feeds/{kind}/{item}.xml", f"api/{kind}/{item}.json"}
             allowed |= {f"{kind}/{item}/{y}/index.html" for y in _years(records)}
     return allowed
 

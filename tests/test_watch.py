@@ -81,7 +81,8 @@ def test_a_seed_dropped_in_while_watching_is_published_and_reported(tmp_path):
     finally:
         stop(watch)
     assert watch.returncode == 0
-    listed = json.loads((root / "output" / "api" / "briefings.json").read_text(encoding="utf-8"))
+    years = (root / "output" / "api" / "years").iterdir()
+    listed = [b for year in years for b in json.loads(year.read_text(encoding="utf-8"))]
     new = [b for b in listed if b["title"] == "Ukraine asks allies for more air defence"]
     assert new and (root / "output" / "briefings" / new[0]["slug"] / "index.html").is_file()
 
@@ -95,7 +96,9 @@ def test_serve_watch_serves_the_page_of_a_seed_dropped_in(tmp_path):
     server = watching(root, "serve", "--watch", "--port", str(port))
     try:
         drop_seed(root, Lines(server))
-        listed = json.loads(urlopen(f"http://127.0.0.1:{port}/api/briefings.json", timeout=10).read())
+        api = f"http://127.0.0.1:{port}/api"
+        years = [y["year"] for y in json.loads(urlopen(f"{api}/years.json", timeout=10).read())]
+        listed = [b for y in years for b in json.loads(urlopen(f"{api}/years/{y}.json", timeout=10).read())]
         slug = next(b["slug"] for b in listed if b["title"] == "Ukraine asks allies for more air defence")
         page = urlopen(f"http://127.0.0.1:{port}/briefings/{slug}/", timeout=10).read().decode("utf-8")
         assert "Ukraine asks allies for more air defence" in page
