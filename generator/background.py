@@ -44,13 +44,13 @@ def stop_search_refresh(project: Project) -> None:
         return  # finished long ago; the pid may now be another program's
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGTERM)  # its own session: the refresh and its Pagefind
-    for _ in range(50):  # reap it when it is our child (watch mode), else wait for it to go
+    for _ in range(250):  # reap it when it is our child (watch mode), else wait for it to go
         with contextlib.suppress(ChildProcessError):
             if os.waitpid(pid, os.WNOHANG)[0]:
                 return
         if not _alive(pid):
             return
-        time.sleep(0.1)
+        time.sleep(0.02)  # it goes within milliseconds: a rebuild should not wait longer
 
 
 def _is_search_refresh(pid: int) -> bool:

@@ -27,7 +27,7 @@ from .cache import ExtractionCache
 from .forked import map_forked
 from .knowledge import load_knowledge
 from .manifest import entry_for, is_fresh, load_manifest, save_manifest
-from .pipeline import extract_seeds, list_seeds
+from .pipeline import Warm, extract_seeds, list_seeds
 from .record import Briefing
 from .registry import Registry
 from .write import record_fingerprint, write_briefing
@@ -254,9 +254,11 @@ def build(
     on_progress=None,
     on_total=None,
     search: str = "wait",
+    warm: Warm | None = None,
 ) -> BuildReport:
     """Seeds to a published site. `search="background"`: the search index is refreshed by a
-    process of its own once the pages are out (see `publish`)."""
+    process of its own once the pages are out (see `publish`). `warm`: kept from one build to
+    the next by a process that builds again and again (see `pipeline.Warm`)."""
     report = BuildReport()
     started = time.perf_counter()
     seeds = list_seeds(project.seeds)
@@ -269,7 +271,9 @@ def build(
         try:
             # Already imported (the next build of `watch`, a test): nothing to do meanwhile.
             meanwhile = None if "pelican" in sys.modules else _load_publishing
-            extraction = extract_seeds(seeds, project.root, project.content, cache, on_progress, meanwhile)
+            extraction = extract_seeds(
+                seeds, project.root, project.content, cache, on_progress, meanwhile, warm
+            )
         finally:
             cache.close()
         report.problems = extraction.problems

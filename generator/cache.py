@@ -149,6 +149,7 @@ def decode_pairs(data: bytes) -> StoryPairs:
     return StoryPairs(numbers, hashlib.sha256(data).hexdigest())
 
 
+LOOKUPS_UP_TO = 500  # keys read by lookups (SQLite takes up to 32,766 parameters); more by one scan
 _SIMILAR = struct.Struct("<dqqq")  # a score and three numbers (see `stories.Similar`)
 
 
@@ -214,19 +215,24 @@ class ExtractionCache:
     def get_many(self, keys: Iterable[str]) -> dict[str, Briefing]:
         """The records stored under these keys."""
         wanted = set(keys)
-        # One scan of the table beats thousands of lookups; the rows of other keys (seeds that
-        # changed since, removed by `keep_only` after the build) are skipped undecoded.
-        rows = self.db.execute("SELECT key, data FROM records_v3")
+        rows = self._rows("data", wanted)
         with gc_paused():
             return {key: decode_record(data) for key, data in rows if key in wanted}
 
     def get_pairs(self, keys: Iterable[str]) -> dict[str, bytes]:
         """The encoded story pairs stored under these keys, unless an older linker made them."""
-        wanted = set(keys)
-        rows = self.db.execute(
-            "SELECT key, pairs FROM records_v3 WHERE pairs_version = ?", (stories_version(),)
-        )
-        return {key: pairs for key, pairs in rows if key in wanted}
+        wanted, current = set(keys), stories_version()
+        rows = self._rows("pairs, pairs_version", wanted)
+        return {key: pairs for key, pairs, version in rows if key in wanted and version == current}
+
+    def _rows(self, columns: str, keys: set[str]) -> Iterable[tuple]:
+        """(key, *columns) of these keys' rows, and maybe of others. A few keys are looked up;
+        for many, one scan of the table beats thousands of lookups, and the rows of other keys
+        (seeds that changed since, removed by `keep_only` after the build) are skipped."""
+        if len(keys) > LOOKUPS_UP_TO:
+            return self.db.execute(f"SELECT key, {columns} FROM records_v3")
+        marks = ",".join("?" * len(keys))
+        return self.db.execute(f"SELECT key, {columns} FROM records_v3 WHERE key IN ({marks})", list(keys))
 
     def put_many(self, rows: Iterable[tuple[str, str, Encoded]]) -> None:
         """(key, seed name, encoded record and pairs) rows, in one transaction."""

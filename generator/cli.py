@@ -178,7 +178,10 @@ def run_watch(args: argparse.Namespace) -> int:
 
     from watchfiles import watch
 
+    from .pipeline import Warm
+
     project = Project(args.root)
+    warm = Warm()  # the extractor and the decoded records, from one rebuild to the next
     watched = [
         project.seeds,
         project.content / "actors.yaml",
@@ -193,7 +196,7 @@ def run_watch(args: argparse.Namespace) -> int:
             err.print(f"changed: {', '.join(names)}")
             started = time.perf_counter()
             try:
-                report = build(project, siteurl=args.siteurl, search="background")
+                report = build(project, siteurl=args.siteurl, search="background", warm=warm)
             except Exception as exc:  # keep watching: the next save may fix it
                 err.print(f"build failed: {type(exc).__name__}: {exc}", markup=False)
                 continue

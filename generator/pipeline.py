@@ -68,6 +68,32 @@ class Extraction:
     made_from: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Warm:
+    """What a process that builds again and again (`briefings watch`) keeps between builds: the
+    extractor, for the knowledge base it was built from, and the records and story pairs read
+    from the cache, by cache key. A rebuild then extracts a new seed at once, in this process,
+    and decodes only the records it has not seen, instead of every record, every time."""
+
+    extractor: Extractor | None = None
+    knowledge: str = ""  # the fingerprint of the knowledge base `extractor` was built from
+    records: dict[str, Briefing] = field(default_factory=dict)
+    pairs: dict[str, StoryPairs] = field(default_factory=dict)
+
+    def extractor_for(self, content: Path) -> Extractor:
+        from .extract.article import Extractor
+
+        kb = load_knowledge(content)
+        if self.extractor is None or self.knowledge != kb.fingerprint:
+            self.extractor, self.knowledge = Extractor(kb), kb.fingerprint
+        return self.extractor
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget the records of seeds that changed or went."""
+        self.records = {key: record for key, record in self.records.items() if key in keys}
+        self.pairs = {key: pairs for key, pairs in self.pairs.items() if key in keys}
+
+
 def list_seeds(seeds_dir: Path) -> list[Path]:
     if not seeds_dir.is_dir():
         return []
@@ -99,33 +125,39 @@ def extract_seeds(
     cache: ExtractionCache | None = None,
     on_progress: Callable[[int], None] | None = None,
     meanwhile: Callable[[], object] | None = None,
+    warm: Warm | None = None,
 ) -> Extraction:
     """Records for every readable seed (from the cache when nothing they depend on changed),
     stories linked; one problem line per bad seed.
 
     `meanwhile`: other work for this process (the build's next stage loading its code), done
-    while workers extract."""
+    while workers extract. `warm`: what the last build in this process kept (see `Warm`)."""
     keys = _cache_keys(paths, root, content, cache) if cache else {}
     stored = cache.keys() if cache else set()
     todo = [path for path in paths if keys.get(path) not in stored]
     outcome = Extraction()
+    warm = warm if cache else None  # records are kept by cache key
     # Workers extract while this process reads the cache and does `meanwhile`: building the
     # extractor takes about as long as either, for a seed or two to extract.
     alongside = meanwhile is not None or len(paths) - len(todo) >= OVERLAP_FROM
-    with _extraction(todo, root, content, alongside, on_progress) as results:
+    with _extraction(todo, root, content, alongside, on_progress, warm) as results:
         if meanwhile:
             meanwhile()
-        records = _cached_records(cache, keys, todo) if cache else {}
+        records = _cached_records(cache, keys, todo, warm) if cache else {}
         if on_progress and records:
             on_progress(len(records))
         pairs: dict[Path, StoryPairs] = {}
         if cache and todo and records:  # new records mean linking again: read what that needs, too
-            pairs = _stored_pairs(cache, {path: keys[path] for path in records})
+            pairs = _stored_pairs(cache, {path: keys[path] for path in records}, warm)
         _take_results(zip(todo, results, strict=True), keys, cache, records, pairs, outcome.problems)
     if cache:
         cache.keep_only(set(keys.values()))
     present = [path for path in paths if path in records]
-    outcome.records, outcome.made_from = _linked(present, records, pairs, keys, cache)
+    outcome.records, outcome.made_from = _linked(present, records, pairs, keys, cache, warm)
+    if warm is not None:
+        warm.records.update((keys[path], records[path]) for path in present if path in keys)
+        warm.pairs.update((keys[path], pairs[path]) for path in present if path in pairs and path in keys)
+        warm.keep_only(set(keys.values()))
     return outcome
 
 
@@ -194,19 +226,31 @@ def _sidecar_bytes(path: Path) -> bytes | None:
         return None
 
 
-def _cached_records(cache: ExtractionCache, keys: dict[Path, str], todo: list[Path]) -> dict[Path, Briefing]:
-    """The records of the seeds not being extracted: all in the cache."""
+def _cached_records(
+    cache: ExtractionCache, keys: dict[Path, str], todo: list[Path], warm: Warm | None = None
+) -> dict[Path, Briefing]:
+    """The records of the seeds not being extracted: all in the cache (or kept in `warm`)."""
     extracting = set(todo)
     wanted = {path: key for path, key in keys.items() if path not in extracting}
-    found = cache.get_many(wanted.values())
-    return {path: found[key] for path, key in wanted.items()}
+    kept = warm.records if warm else {}
+    found = cache.get_many(key for key in wanted.values() if key not in kept)
+    return {path: kept[key] if key in kept else found[key] for path, key in wanted.items()}
 
 
-def _stored_pairs(cache: ExtractionCache, keys: dict[Path, str]) -> dict[Path, StoryPairs]:
-    """The story pairs stored with these seeds' records, where this version of the linker made them."""
-    blobs = cache.get_pairs(keys.values())
+def _stored_pairs(
+    cache: ExtractionCache, keys: dict[Path, str], warm: Warm | None = None
+) -> dict[Path, StoryPairs]:
+    """The story pairs stored with these seeds' records, where this version of the linker made
+    them (or kept in `warm`)."""
+    kept = warm.pairs if warm else {}
+    blobs = cache.get_pairs(key for key in keys.values() if key not in kept)
     with gc_paused():
-        return {path: decode_pairs(blobs[key]) for path, key in keys.items() if key in blobs}
+        decoded = {key: decode_pairs(blob) for key, blob in blobs.items()}
+    return {
+        path: kept[key] if key in kept else decoded[key]
+        for path, key in keys.items()
+        if key in kept or key in decoded
+    }
 
 
 def _linked(
@@ -215,6 +259,7 @@ def _linked(
     pairs: dict[Path, StoryPairs],
     keys: dict[Path, str],
     cache: ExtractionCache | None,
+    warm: Warm | None = None,
 ) -> tuple[list[Briefing], list[str]]:
     """The records in order, stories linked, and what each was made from (see `Extraction`).
     The links come from the cache when these exact records were linked last time, and the
@@ -227,7 +272,7 @@ def _linked(
     links = cache.get_links(inputs) if cache and storable else None
     if links is None:
         with gc_paused():
-            listed = _story_pairs(present, records, pairs, keys, cache)
+            listed = _story_pairs(present, records, pairs, keys, cache, warm)
             words, digests = [p.words for p in listed], [p.digest for p in listed]
             last = cache.last_linking() if cache and storable else None
             resume = _resumable(last, order, cache)
@@ -275,11 +320,13 @@ def _story_pairs(
     pairs: dict[Path, StoryPairs],
     keys: dict[Path, str],
     cache: ExtractionCache | None,
+    warm: Warm | None = None,
 ) -> list[StoryPairs]:
     """Each record's story pairs: from `pairs` (made by the worker that extracted it, or read
-    from the cache already), else from the cache, else made again (an older linker stored them)."""
+    from the cache already), else from the cache, else made again (an older linker stored them).
+    All of them go into `pairs`."""
     missing = {path: keys[path] for path in present if path not in pairs}
-    found = _stored_pairs(cache, missing) if cache and missing else {}
+    found = _stored_pairs(cache, missing, warm) if cache and missing else {}
     redone = []
     for path in missing:
         if path not in found:
@@ -288,7 +335,8 @@ def _story_pairs(
             redone.append((keys[path], blob))
     if cache and redone:
         cache.put_pairs(redone)
-    return [pairs[path] if path in pairs else found[path] for path in present]
+    pairs.update(found)
+    return [pairs[path] for path in present]
 
 
 @contextmanager
@@ -298,13 +346,18 @@ def _extraction(
     content: Path,
     alongside: bool,
     on_progress: Callable[[int], None] | None,
+    warm: Warm | None = None,
 ) -> Iterator[Iterator[Encoded | str]]:
-    """Start extracting `paths`; the results, in order, as they come."""
+    """Start extracting `paths`; the results, in order, as they come. With `warm`, a few seeds
+    are extracted in this process by its extractor, and many by workers forked with it."""
     jobs = [(path, root, content) for path in paths]
-    pool = _pool(len(jobs), content, alongside)
+    global _extractor
+    if warm is not None and jobs:
+        _extractor = warm.extractor_for(content)
+    pool = _pool(len(jobs), content, alongside and warm is None)
     try:
         if pool is None:
-            if jobs:
+            if jobs and _extractor is None:
                 _init_worker(content)
             yield _counted(map(_extract_in_worker, jobs), on_progress)
         else:
@@ -326,7 +379,8 @@ def _pool(jobs: int, content: Path, alongside: bool) -> ProcessPoolExecutor | No
         return None
     if jobs >= PARALLEL_FROM:
         if multiprocessing.get_start_method() == "fork":
-            _init_worker(content)
+            if _extractor is None:  # else `Warm` set one
+                _init_worker(content)
             return ProcessPoolExecutor(cpus)
         return ProcessPoolExecutor(cpus, initializer=_init_worker, initargs=(content,))
     if alongside:

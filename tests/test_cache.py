@@ -273,3 +273,50 @@ def test_an_edited_body_compares_every_briefing_again(project, monkeypatch):
     monkeypatch.setattr(pipeline, "similar_pairs", lambda pairs: compared.append(len(pairs)) or [])
     pipeline.extract_seeds(seeds_of(content), root, content, cache)
     assert compared == [5]
+
+
+def test_a_warm_rebuild_decodes_only_the_records_it_has_not_kept_and_matches_a_cold_one(project, monkeypatch):
+    root, content, cache = project
+    warm = pipeline.Warm()
+    pipeline.extract_seeds(seeds_of(content), root, content, cache, warm=warm)
+    seeds = content / "seeds"
+    shutil.copy(seeds / "004_22317460712b96cc.txt", seeds / "005_another_outlets_copy.txt")
+    (seeds / "001_3ed97192f3d4092b.txt").unlink()
+    decoded = []
+    real = ExtractionCache.get_many
+
+    def counting(self, keys):
+        found = real(self, keys)
+        decoded.extend(found)
+        return found
+
+    monkeypatch.setattr(ExtractionCache, "get_many", counting)
+    rebuilt = pipeline.extract_seeds(seeds_of(content), root, content, cache, warm=warm)
+    assert decoded == []  # the four kept, the new one extracted
+    monkeypatch.undo()
+    cold = pipeline.extract_seeds(seeds_of(content), root, content, cache)
+    assert [r.to_dict() for r in rebuilt.records] == [r.to_dict() for r in cold.records]
+    assert rebuilt.made_from == cold.made_from
+    assert set(warm.records) == set(warm.pairs) == set(cache.keys())
+
+
+def test_a_warm_rebuild_extracts_a_new_seed_in_this_process_with_the_extractor_it_kept(project, monkeypatch):
+    root, content, cache = project
+    warm = pipeline.Warm()
+    pipeline.extract_seeds(seeds_of(content), root, content, cache, warm=warm)
+    seeds = content / "seeds"
+    shutil.copy(seeds / "004_22317460712b96cc.txt", seeds / "005_another_outlets_copy.txt")
+    kept = warm.extractor_for(content)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", None)  # starting a worker would fail
+    calls = count_extractions(monkeypatch)
+    pipeline.extract_seeds(seeds_of(content), root, content, cache, meanwhile=lambda: None, warm=warm)
+    assert calls == ["005_another_outlets_copy.txt"] and warm.extractor is kept
+
+
+def test_a_warm_extractor_is_built_again_when_the_knowledge_base_changes(project):
+    root, content, cache = project
+    warm = pipeline.Warm()
+    first = warm.extractor_for(content)
+    actors = content / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert warm.extractor_for(content) is not first
