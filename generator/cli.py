@@ -201,7 +201,7 @@ def run_watch(args: argparse.Namespace) -> int:
                 err.print(f"build failed: {type(exc).__name__}: {exc}", markup=False)
                 continue
             _print_report(report)
-            err.print(f"rebuilt in {time.perf_counter() - started:.1f}s")
+            err.print(f"rebuilt in {time.perf_counter() - started:.2f}s")
     except KeyboardInterrupt:
         pass
     return 0
