@@ -89,11 +89,16 @@ class Project:
 
 
 def write_briefings(
-    project: Project, records: list[Briefing], report: BuildReport, made_from: list[str] | None = None
+    project: Project,
+    records: list[Briefing],
+    report: BuildReport,
+    made_from: list[str] | None = None,
+    warm: Warm | None = None,
 ) -> list[tuple[dict, str]]:
     """Mint identities, write each briefing that changed, remove those of vanished seeds.
     Returns each published record (as plain data) with its fingerprint (`write.record_fingerprint`,
-    from `made_from` where the pipeline gave it)."""
+    from `made_from` where the pipeline gave it). With `warm`, a record made from the same inputs
+    under the same identity as in the last build is the plain data that build published."""
     registry = Registry.load(project.registry)
     identities = registry.assign([(os.path.basename(r.seed), r.seed_sha256, r.title) for r in records])
     registry.save(project.registry)
@@ -101,11 +106,15 @@ def write_briefings(
     previous = load_manifest(project.briefings_manifest)
     folder = str(project.briefings)  # joined as strings: thousands of files are checked
     published, to_write, entries = [], [], {}
-    for record, source in zip(records, made_from or [""] * len(records), strict=True):
+    sources = made_from or [""] * len(records)
+    kept = warm.published if warm else {}
+    for record, source in zip(records, sources, strict=True):
         identity = identities[os.path.basename(record.seed)]
         identity_keys = {"slug": identity.slug, "guid": identity.guid}
-        data = record.to_dict() | identity_keys
-        fingerprint = record_fingerprint(data, source)
+        data, fingerprint = kept.get(source) or ({}, "")
+        if not source or data.get("slug") != identity.slug or data.get("guid") != identity.guid:
+            data = record.to_dict() | identity_keys
+            fingerprint = record_fingerprint(data, source)
         published.append((data, fingerprint))
         name = f"{identity.slug}.md"
         if is_fresh(previous.get(name), fingerprint, os.path.join(folder, name)):
@@ -124,6 +133,8 @@ def write_briefings(
     for path in stale:
         os.unlink(path)
     report.removed += len(stale)
+    if warm is not None:
+        warm.published = {source: item for source, item in zip(sources, published, strict=True) if source}
     return published
 
 
@@ -282,7 +293,7 @@ def build(
         report.seconds["extract"] = time.perf_counter() - started
         freeze()
         started = time.perf_counter()
-        published = write_briefings(project, extraction.records, report, extraction.made_from)
+        published = write_briefings(project, extraction.records, report, extraction.made_from, warm)
         report.seconds["write"] = time.perf_counter() - started
         freeze()
         publish(project, published, report, siteurl or os.environ.get("BRIEFINGS_SITEURL"), search)

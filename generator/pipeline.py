@@ -6,6 +6,7 @@ the others go on. Nothing a seed contains can raise out of here.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -79,6 +80,8 @@ class Warm:
     knowledge: str = ""  # the fingerprint of the knowledge base `extractor` was built from
     records: dict[str, Briefing] = field(default_factory=dict)
     pairs: dict[str, StoryPairs] = field(default_factory=dict)
+    linked: dict[str, Briefing] = field(default_factory=dict)  # by what they were made from
+    published: dict[str, tuple[dict, str]] = field(default_factory=dict)  # see `build.write_briefings`
 
     def extractor_for(self, content: Path) -> Extractor:
         from .extract.article import Extractor
@@ -281,7 +284,16 @@ def _linked(
         if cache and storable:
             cache.put_linking(inputs, Linking(order, encoded, digests), links)
     made_from = [made_from_key(key, links.get(n)) if key else "" for n, key in enumerate(order)]
-    return apply_links(ordered, links), made_from
+    if warm is None:
+        return apply_links(ordered, links), made_from
+    # Made from the same record and links, it is the linked record the last build made.
+    kept = warm.linked
+    linked = [
+        kept[source] if source in kept else dataclasses.replace(record, **links[n]) if n in links else record
+        for n, (record, source) in enumerate(zip(ordered, made_from, strict=True))
+    ]
+    warm.linked = {source: record for source, record in zip(made_from, linked, strict=True) if source}
+    return linked, made_from
 
 
 def _resumable(last: Linking | None, order: list[str], cache: ExtractionCache | None) -> tuple | None:

@@ -11,6 +11,7 @@ import jinja2
 import pytest
 
 from generator.build import Project, build
+from generator.pipeline import Warm
 
 from .conftest import copy_project
 from .test_search import indexed
@@ -136,6 +137,30 @@ def test_a_corrected_date_moves_the_briefing_to_the_bytes_of_a_clean_full_build(
     record = next(r for r in _records(published) if Path(r["seed"]).name.startswith("001_"))
     assert record["date"] == "2019-03-14" and record["slug"] in chronology
     assert site_files(published / "output") == clean_build_of(published, tmp_path)
+
+
+def test_rebuilds_that_keep_their_records_warm_leave_the_bytes_of_a_clean_full_build(published, tmp_path):
+    """`briefings watch` builds again and again in one process, keeping what it decoded."""
+    warm = Warm()
+    build(Project(published), warm=warm)
+    steps = [
+        lambda: bring_seed_back(published, tmp_path / "aside"),
+        lambda: (published / "content" / "seeds" / "001_3ed97192f3d4092b.yaml").write_text(
+            "title: Corrected by an editor\ndate: 2019-03-14\n", encoding="utf-8"
+        ),
+        lambda: move_seed_aside(published, "002_", tmp_path / "gone"),
+        lambda: (published / "content" / "actors.yaml").write_text(
+            (published / "content" / "actors.yaml")
+            .read_text(encoding="utf-8")
+            .replace("name: Jens Stoltenberg", "name: Jens Stoltenberg (NATO)", 1),
+            encoding="utf-8",
+        ),
+    ]
+    for n, change in enumerate(steps):
+        change()
+        build(Project(published), warm=warm)
+        assert site_files(published / "output") == clean_build_of(published, tmp_path / str(n))
+    assert warm.records and warm.linked and warm.published
 
 
 def test_a_page_edited_by_hand_in_the_output_is_made_again(published):
