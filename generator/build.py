@@ -27,9 +27,10 @@ from .cache import ExtractionCache
 from .forked import map_forked
 from .knowledge import load_knowledge
 from .manifest import entry_for, is_fresh, load_manifest, save_manifest
-from .pipeline import Warm, extract_seeds, list_seeds
+from .pipeline import extract_seeds, list_seeds
 from .record import Briefing
 from .registry import Registry
+from .warm import Warm
 from .write import record_fingerprint, write_briefing
 
 if TYPE_CHECKING:  # imported while the seeds are extracted (`_load_publishing`)
@@ -269,7 +270,7 @@ def build(
 ) -> BuildReport:
     """Seeds to a published site. `search="background"`: the search index is refreshed by a
     process of its own once the pages are out (see `publish`). `warm`: kept from one build to
-    the next by a process that builds again and again (see `pipeline.Warm`)."""
+    the next by a process that builds again and again (see `warm.py`)."""
     report = BuildReport()
     started = time.perf_counter()
     seeds = list_seeds(project.seeds)

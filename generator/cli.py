@@ -178,7 +178,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
     from watchfiles import watch
 
-    from .pipeline import Warm
+    from .warm import Warm
 
     project = Project(args.root)
     warm = Warm()  # the extractor and the decoded records, from one rebuild to the next

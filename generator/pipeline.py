@@ -46,6 +46,7 @@ from .stories import (
     similar_pairs_of_newcomers,
     story_pairs,
 )
+from .warm import Warm
 
 if TYPE_CHECKING:  # imported where a seed is extracted: a rebuild that extracts none never loads it
     from .extract.article import Extractor
@@ -67,34 +68,6 @@ class Extraction:
     # For each record, a digest of all it was made from (its cache key and its story links),
     # or "" for a seed without a cache key: the write stage fingerprints it without hashing it.
     made_from: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Warm:
-    """What a process that builds again and again (`briefings watch`) keeps between builds: the
-    extractor, for the knowledge base it was built from, and the records and story pairs read
-    from the cache, by cache key. A rebuild then extracts a new seed at once, in this process,
-    and decodes only the records it has not seen, instead of every record, every time."""
-
-    extractor: Extractor | None = None
-    knowledge: str = ""  # the fingerprint of the knowledge base `extractor` was built from
-    records: dict[str, Briefing] = field(default_factory=dict)
-    pairs: dict[str, StoryPairs] = field(default_factory=dict)
-    linked: dict[str, Briefing] = field(default_factory=dict)  # by what they were made from
-    published: dict[str, tuple[dict, str]] = field(default_factory=dict)  # see `build.write_briefings`
-
-    def extractor_for(self, content: Path) -> Extractor:
-        from .extract.article import Extractor
-
-        kb = load_knowledge(content)
-        if self.extractor is None or self.knowledge != kb.fingerprint:
-            self.extractor, self.knowledge = Extractor(kb), kb.fingerprint
-        return self.extractor
-
-    def keep_only(self, keys: set[str]) -> None:
-        """Forget the records of seeds that changed or went."""
-        self.records = {key: record for key, record in self.records.items() if key in keys}
-        self.pairs = {key: pairs for key, pairs in self.pairs.items() if key in keys}
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:

@@ -14,6 +14,7 @@ from generator import digests, pipeline
 from generator.cache import ExtractionCache, decode_record, decode_similar, encode_record, encode_similar
 from generator.record import Briefing, Event, Figure, Quote
 from generator.stories import Similar
+from generator.warm import Warm
 
 from .conftest import copy_project
 
@@ -277,7 +278,7 @@ def test_an_edited_body_compares_every_briefing_again(project, monkeypatch):
 
 def test_a_warm_rebuild_decodes_only_the_records_it_has_not_kept_and_matches_a_cold_one(project, monkeypatch):
     root, content, cache = project
-    warm = pipeline.Warm()
+    warm = Warm()
     pipeline.extract_seeds(seeds_of(content), root, content, cache, warm=warm)
     seeds = content / "seeds"
     shutil.copy(seeds / "004_22317460712b96cc.txt", seeds / "005_another_outlets_copy.txt")
@@ -302,7 +303,7 @@ def test_a_warm_rebuild_decodes_only_the_records_it_has_not_kept_and_matches_a_c
 
 def test_a_warm_rebuild_extracts_a_new_seed_in_this_process_with_the_extractor_it_kept(project, monkeypatch):
     root, content, cache = project
-    warm = pipeline.Warm()
+    warm = Warm()
     pipeline.extract_seeds(seeds_of(content), root, content, cache, warm=warm)
     seeds = content / "seeds"
     shutil.copy(seeds / "004_22317460712b96cc.txt", seeds / "005_another_outlets_copy.txt")
@@ -315,7 +316,7 @@ def test_a_warm_rebuild_extracts_a_new_seed_in_this_process_with_the_extractor_i
 
 def test_a_warm_extractor_is_built_again_when_the_knowledge_base_changes(project):
     root, content, cache = project
-    warm = pipeline.Warm()
+    warm = Warm()
     first = warm.extractor_for(content)
     actors = content / "actors.yaml"
     actors.write_text(actors.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from generator.build import Project, build
-from generator.pipeline import Warm
+from generator.warm import Warm
 
 from .conftest import copy_project
 from .test_search import indexed
