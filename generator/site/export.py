@@ -159,12 +159,17 @@ def write_api(generators) -> None:
     produce(
         f"{API_DIR}/actors.json", [], lambda: [actor_json(a, site_url, False) for a in actors], shows=counts
     )
+    # An actor's or a topic's file lists what its page lists: it changes only when the page's
+    # fingerprint does (hashing every briefing it names again would cost a pass over them all).
+    pages = context["page_fingerprints"]
     for page in actors:
-        produce(actor_path(page.id), page.briefings, lambda p=page: actor_json(p, site_url))
+        shows = pages[f"{page.url}index.html"]
+        produce(actor_path(page.id), [], lambda p=page: actor_json(p, site_url), shows=shows)
     topics = sorted(index.topics.values(), key=lambda page: page.id)
     counts = [(page.id, len(page.briefings)) for page in topics]
     produce(
         f"{API_DIR}/topics.json", [], lambda: [topic_json(t, site_url, False) for t in topics], shows=counts
     )
     for page in topics:
-        produce(topic_path(page.id), page.briefings, lambda p=page: topic_json(p, site_url))
+        shows = pages[f"{page.url}index.html"]
+        produce(topic_path(page.id), [], lambda p=page: topic_json(p, site_url), shows=shows)
